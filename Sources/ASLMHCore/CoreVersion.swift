@@ -1,0 +1,1 @@
+public enum CoreVersion { public static let schema = 1 }

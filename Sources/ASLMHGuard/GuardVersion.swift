@@ -1,0 +1,1 @@
+public enum GuardVersion { public static let schema = 1 }

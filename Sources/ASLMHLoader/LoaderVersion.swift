@@ -1,0 +1,2 @@
+import ASLMHCore
+public enum LoaderVersion { public static let files = EmbeddedData.files.count }

@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct GuardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "guard", abstract: "Runtime guard.")
+}
