@@ -1,1 +1,0 @@
-public enum CoreVersion { public static let schema = 1 }

@@ -1,2 +1,0 @@
-import ASLMHCore
-public enum LoaderVersion { public static let files = EmbeddedData.files.count }
