@@ -27,6 +27,18 @@ public indirect enum Predicate: Sendable, Hashable {
         }
     }
 
+    /// Whether the predicate names a vocabulary term or control id anywhere.
+    public func mentions(_ term: String) -> Bool {
+        switch self {
+        case .always: false
+        case .capabilityAny(let xs), .audienceAny(let xs), .settingAny(let xs), .marketAny(let xs),
+             .audienceOutside(let xs), .settingOutside(let xs): xs.contains(term)
+        case .autonomyAtLeast(let x), .controlMissing(let x): x == term
+        case .all(let ps), .any(let ps): ps.contains { $0.mentions(term) }
+        case .not(let p): p.mentions(term)
+        }
+    }
+
     /// A short human description, e.g. `capability any of [mood_tracking, crisis_connection]`.
     public var summary: String {
         func list(_ xs: [String]) -> String { "[" + xs.joined(separator: ", ") + "]" }

@@ -1,0 +1,86 @@
+/// Human-readable output. Colour only when the caller says the terminal takes it.
+public struct TextReporter: Sendable {
+    public var color: Bool
+    public var verbose: Bool
+
+    public init(color: Bool, verbose: Bool = true) {
+        self.color = color
+        self.verbose = verbose
+    }
+
+    func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+    func bold(_ s: String) -> String { paint(s, "1") }
+    func dim(_ s: String) -> String { paint(s, "2") }
+
+    func severity(_ s: Severity) -> String {
+        switch s {
+        case .error: paint("error  ", "31;1")
+        case .warning: paint("warning", "33;1")
+        case .note: paint("note   ", "36")
+        }
+    }
+
+    public func render(_ run: RunResult) -> String {
+        var out = ""
+        for entry in run.entries {
+            switch entry {
+            case .failure(let path, let errors):
+                out += "\(bold(path))  \(paint("INPUT ERROR", "31;1"))\n"
+                for e in errors {
+                    out += "  \(severity(.error)) \(e.location)  \(e.message)\n"
+                    if let s = e.suggestion { out += "          \(dim("hint:")) \(s)\n" }
+                }
+            case .report(let r):
+                out += report(r, run: run, status: run.status(entry))
+            }
+            out += "\n"
+        }
+        let statuses = run.entries.map(run.status)
+        var tiers: [Int: Int] = [:]
+        for r in run.reports { tiers[r.classification.tier, default: 0] += 1 }
+        let tierText = tiers.keys.sorted().map { "ASL-MH \($0): \(tiers[$0]!)" }.joined(separator: ", ")
+        out += bold("Summary") + ": \(run.entries.count) profile(s); \(statuses.filter { $0 == "pass" }.count) passed, "
+            + "\(statuses.filter { $0 == "fail" }.count) failed, \(statuses.filter { $0 == "error" }.count) with input errors"
+            + (tierText.isEmpty ? "" : "; \(tierText)") + "\n"
+        out += dim("catalogue \(run.catalogVersion), as of \(run.asOf), failing on \(run.failOn.rawValue) (exit code \(run.exitCode))") + "\n"
+        return out
+    }
+
+    func report(_ r: ProfileReport, run: RunResult, status: String) -> String {
+        let c = r.classification
+        let statusText = status == "pass" ? paint("PASS", "32;1") : paint("FAIL", "31;1")
+        var out = "\(bold(r.profile.path))  \(bold("ASL-MH \(c.tier)")) \(r.tierName)"
+        out += run.command == .check ? "  \(statusText)\n" : "\n"
+        let p = r.profile.product
+        let ident = [p.name?.value, p.version?.value].compactMap { $0 }.joined(separator: " ")
+        if !ident.isEmpty { out += "  product: \(ident)" + (p.team.map { " — \($0.value)" } ?? "") + "\n" }
+        if let o = c.overriddenBy {
+            out += "  tier raised from ASL-MH \(c.computedTier) by \(o.approver?.value ?? "?"): \(o.reason?.value ?? "")\n"
+        }
+        if verbose {
+            out += "  why:\n"
+            for m in c.matchedRules {
+                out += "    \(m.ruleId)  \(m.title)\n"
+                for read in m.reads { out += "      \(dim("reads")) \(read.field): \(read.value)  \(dim(read.location.description))\n" }
+            }
+            if let next = c.nextTierMisses.first {
+                out += "  not ASL-MH \(next.tier):\n"
+                for m in c.nextTierMisses {
+                    out += "    \(m.ruleId)  " + m.unmet.joined(separator: "; ") + "\n"
+                }
+            }
+        }
+        if run.command == .check {
+            let ok = r.controls.filter { $0.state == .satisfied }.count
+            out += "  controls: \(ok) of \(r.controls.count) mandatory controls satisfied"
+            let missing = r.controls.filter { $0.state != .satisfied }.map { "\($0.controlId) (\($0.state.rawValue))" }
+            out += missing.isEmpty ? "\n" : "; not: " + missing.joined(separator: ", ") + "\n"
+        }
+        for f in r.findings {
+            out += "  \(severity(f.severity)) \(f.location)  \(bold(f.id))\n"
+            out += "          \(f.message)\n"
+            out += "          \(dim("fix:")) \(f.remediation)\n"
+        }
+        return out
+    }
+}

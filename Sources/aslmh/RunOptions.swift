@@ -1,0 +1,100 @@
+import ASLMHCore
+import ASLMHLoader
+import ArgumentParser
+import Foundation
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, sarif, junit, markdown, github
+}
+
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+}
+
+/// Options shared by `classify` and `check`.
+struct RunOptions: ParsableArguments {
+    @Argument(help: "Profile files or directories (searched recursively for *.yaml, *.yml); `-` reads standard input.")
+    var paths: [String] = []
+
+    @Option(name: .shortAndLong, help: "Output format: text, json, sarif, junit, markdown, github.")
+    var format: OutputFormat = .text
+
+    @Option(name: .customLong("fail-on"), help: "Lowest finding severity that fails the run (exit 1): error, warning.")
+    var failOn: FailOn = .error
+
+    @Option(name: .customLong("catalog"), help: "Use an organisation's own tier catalogue directory instead of the embedded one.")
+    var catalogDirectory: String?
+
+    @Option(name: .customLong("as-of"), help: "Evaluate review dates as of this day (YYYY-MM-DD); default today (UTC).")
+    var asOf: String?
+
+    @Option(name: .shortAndLong, help: "Write the report to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @Option(help: "Colour in text output: auto (only on a terminal, and not with NO_COLOR), always, never.")
+    var color: ColorChoice = .auto
+
+    @Flag(name: .shortAndLong, help: "Text output: findings only, without the tier explanation.")
+    var quiet = false
+
+    enum FailOn: String, ExpressibleByArgument, CaseIterable {
+        case error, warning
+        var severity: Severity { self == .error ? .error : .warning }
+    }
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("Give at least one profile file or directory (e.g. `aslmh check profiles`), or `-` for standard input.") }
+        if let asOf, Day(asOf) == nil { throw ValidationError("--as-of must be a date written YYYY-MM-DD, got `\(asOf)`.") }
+    }
+
+    var day: Day { asOf.flatMap(Day.init) ?? Clock.today() }
+
+    var useColor: Bool {
+        switch color {
+        case .always: true
+        case .never: false
+        case .auto: output == nil && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        }
+    }
+}
+
+enum Clock {
+    static func today() -> Day {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+        return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+}
+
+enum CatalogChoice {
+    /// The embedded catalogue, or the organisation's own; a broken catalogue is an input error (exit 2).
+    static func load(_ directory: String?) throws -> Catalog {
+        let result = directory.map(CatalogLoader.load(directory:)) ?? CatalogLoader.embedded()
+        switch result {
+        case .success(let c): return c
+        case .failure(let e):
+            var text = "aslmh: the tier catalogue has errors:\n"
+            for err in e.all {
+                text += "\(err.location): error: \(err.message)\n"
+                if let s = err.suggestion { text += "  hint: \(s)\n" }
+            }
+            FileHandle.standardError.write(Data(text.utf8))
+            throw ExitCode(2)
+        }
+    }
+}
+
+enum Output {
+    /// Writes to standard output, or to a file atomically: a failed run never leaves a partial file.
+    static func emit(_ text: String, to path: String?) throws {
+        guard let path else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            FileHandle.standardError.write(Data("aslmh: cannot write `\(path)`: \(error.localizedDescription)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+}
