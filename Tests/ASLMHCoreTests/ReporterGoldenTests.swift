@@ -1,0 +1,149 @@
+import ASLMHCore
+import ASLMHLoader
+import Foundation
+import Testing
+
+/// Reporters are pure functions of a run; their output on the shipped example profiles is kept as
+/// golden files. Set ASLMH_UPDATE_GOLDEN=1 to rewrite them after an intended change.
+enum ExampleRun {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let asOf = Day("2026-11-25")!
+
+    /// Runs `command` over profiles/ with paths as a user in the package root would see them.
+    static func run(_ command: RunResult.Command, failOn: Severity = .error, extra: [(String, String)] = []) throws -> RunResult {
+        let dir = root.appendingPathComponent("profiles")
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        var files = try names.map { ("profiles/\($0)", try String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8)) }
+        files += extra
+        let loader = ProfileLoader(catalog: Fixtures.catalog)
+        let entries: [RunResult.Entry] = files.map { path, text in
+            switch loader.load(text: text, path: path, baseDirectory: dir.path) {
+            case .failure(let e): return .failure(path: path, errors: e.all)
+            case .success(let p):
+                var r = Checker.check(p, catalog: Fixtures.catalog, asOf: asOf)
+                if command == .classify {
+                    r.findings = r.findings.filter { $0.kind == .downwardOverride || $0.kind == .tierOverride }
+                    r.controls = []
+                }
+                return .report(r)
+            }
+        }
+        return RunResult(command: command, catalogVersion: Fixtures.catalog.version, asOf: asOf, failOn: failOn, entries: entries)
+    }
+
+    static let broken = ("profiles/zz-broken.yaml", """
+    schema: aslmh/profile/v1
+    product: {id: broken, name: Broken, version: "1", team: T, contact: t@b.example}
+    intended_use: A profile with mistakes.
+    audience: [general_publik]
+    settings: [consumer]
+    capabilities: [psychoeducation]
+    autonomy: none
+    control: {}
+    """)
+}
+
+@Suite("Reporters (golden files)")
+struct ReporterGoldenTests {
+    static func compare(_ output: String, _ name: String) throws {
+        let url = ExampleRun.root.appendingPathComponent("Tests/ASLMHCoreTests/Golden/\(name)")
+        if ProcessInfo.processInfo.environment["ASLMH_UPDATE_GOLDEN"] != nil {
+            try output.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        if output != expected {
+            let a = output.split(separator: "\n", omittingEmptySubsequences: false)
+            let b = expected.split(separator: "\n", omittingEmptySubsequences: false)
+            let i = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
+            Issue.record("\(name) differs from its golden file at line \(i + 1):\n got: \(i < a.count ? a[i] : "<end>")\nwant: \(i < b.count ? b[i] : "<end>")")
+        }
+    }
+
+    static func run() throws -> RunResult { try ExampleRun.run(.check, extra: [ExampleRun.broken]) }
+
+    @Test func text() throws { try Self.compare(TextReporter(color: false).render(Self.run()), "check.txt") }
+    @Test func textInColour() throws { try Self.compare(TextReporter(color: true, verbose: false).render(Self.run()), "check-color.txt") }
+    @Test func json() throws { try Self.compare(JSONReporter.render(Self.run()), "check.json") }
+    @Test func classifyJSON() throws { try Self.compare(JSONReporter.render(ExampleRun.run(.classify)), "classify.json") }
+    @Test func sarif() throws { try Self.compare(SARIFReporter.render(Self.run(), catalog: Fixtures.catalog, toolVersion: "test"), "check.sarif") }
+    @Test func junit() throws { try Self.compare(JUnitReporter.render(Self.run(), catalog: Fixtures.catalog), "check.junit.xml") }
+    @Test func markdown() throws { try Self.compare(MarkdownReporter.render(Self.run()), "check.md") }
+    @Test func github() throws { try Self.compare(GitHubReporter.render(Self.run()), "check.github.txt") }
+    @Test func schema() throws { try Self.compare(ProfileSchema.document(Fixtures.catalog).rendered(), "profile.schema.json") }
+
+    @Test func outputIsDeterministic() throws {
+        let a = JSONReporter.render(try Self.run())
+        let b = JSONReporter.render(try Self.run())
+        #expect(a == b)
+    }
+}
+
+@Suite("JSON contract")
+struct JSONContractTests {
+    @Test func documentHasTheDocumentedShape() throws {
+        let run = try ExampleRun.run(.check, extra: [ExampleRun.broken])
+        let data = Data(JSONReporter.render(run).utf8)
+        let doc = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(doc["catalogVersion"] as? String == Fixtures.catalog.version)
+        #expect(doc["command"] as? String == "check")
+        let profiles = try #require(doc["profiles"] as? [[String: Any]])
+        #expect(profiles.count == 13)
+        for p in profiles {
+            #expect(p["path"] is String)
+            #expect(p["matchedRules"] is [Any])
+            let findings = try #require(p["findings"] as? [[String: Any]])
+            for f in findings {
+                #expect(f["id"] is String && f["severity"] is String && f["message"] is String)
+                let loc = try #require(f["location"] as? [String: Any])
+                #expect(loc["path"] as? String == p["path"] as? String)
+                #expect((loc["line"] as? Int ?? 0) >= 1 && (loc["column"] as? Int ?? 0) >= 1)
+            }
+        }
+        let tiers = Set(profiles.compactMap { $0["tier"] as? Int })
+        #expect(tiers == Set(1...6))
+        let broken = try #require(profiles.first { $0["path"] as? String == "profiles/zz-broken.yaml" })
+        #expect(broken["tier"] is NSNull)
+        #expect((broken["errors"] as? [Any])?.count == 2)
+        let summary = try #require(doc["summary"] as? [String: Any])
+        #expect(summary["profiles"] as? Int == 13)
+        #expect(summary["inputErrors"] as? Int == 1)
+        #expect(summary["exitCode"] as? Int == 2)
+    }
+
+    @Test func exitCodes() throws {
+        #expect(try ExampleRun.run(.check).exitCode == 1)
+        #expect(try ExampleRun.run(.check, extra: [ExampleRun.broken]).exitCode == 2)
+        #expect(try ExampleRun.run(.classify).exitCode == 0)
+    }
+}
+
+@Suite("SARIF validates against the official 2.1.0 schema")
+struct SARIFSchemaTests {
+    @Test func validatesWithJSONSchema() throws {
+        let schema = ExampleRun.root.deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json")
+        try #require(FileManager.default.fileExists(atPath: schema.path), "needs ../shared/schemas/sarif-schema-2.1.0.json")
+        let sarif = FileManager.default.temporaryDirectory.appendingPathComponent("aslmh-\(UUID().uuidString).sarif")
+        try SARIFReporter.render(ExampleRun.run(.check, extra: [ExampleRun.broken]), catalog: Fixtures.catalog, toolVersion: "test")
+            .write(to: sarif, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: sarif) }
+        let script = """
+        import json, sys, jsonschema
+        schema = json.load(open(sys.argv[1])); doc = json.load(open(sys.argv[2]))
+        jsonschema.validators.validator_for(schema)(schema).validate(doc)
+        assert all(r["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1 for r in doc["runs"][0]["results"])
+        assert all("help" in rule for rule in doc["runs"][0]["tool"]["driver"]["rules"])
+        print("valid", len(doc["runs"][0]["results"]))
+        """
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", script, schema.path, sarif.path]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = pipe
+        try p.run()
+        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0, "SARIF does not validate (python3 with jsonschema is required): \(out)")
+    }
+}
