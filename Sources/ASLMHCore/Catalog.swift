@@ -1,34 +1,49 @@
 /// The tier catalogue: vocabulary, the six tiers, their rules, controls and prohibitions.
 /// Built once (by the loader) and passed around as an immutable value.
 public struct Catalog: Sendable {
-    public var version: String
-    public var vocabulary: Vocabulary
-    public var tiers: [TierDefinition]
-    public var controls: [ControlDefinition]
+    public let version: String
+    public let vocabulary: Vocabulary
+    public let tiers: [TierDefinition]
+    public let controls: [ControlDefinition]
+    /// Every rule, prohibition and lookup table, computed once: checks run per profile.
+    public let rules: [Rule]
+    public let prohibitions: [Prohibition]
+    private let controlIndex: [String: Int]
+    private let mandatory: [Int: [ControlDefinition]]
+    private let prohibitionsByTier: [Int: [Prohibition]]
 
     public init(version: String, vocabulary: Vocabulary, tiers: [TierDefinition], controls: [ControlDefinition]) {
         self.version = version
         self.vocabulary = vocabulary
         self.tiers = tiers.sorted { $0.level < $1.level }
         self.controls = controls
+        rules = self.tiers.flatMap(\.rules)
+        prohibitions = self.tiers.flatMap(\.prohibitions)
+        var index: [String: Int] = [:]
+        for (i, c) in controls.enumerated() where index[c.id] == nil { index[c.id] = i }
+        controlIndex = index
+        var mandatory: [Int: [ControlDefinition]] = [:]
+        var byTier: [Int: [Prohibition]] = [:]
+        for t in self.tiers {
+            mandatory[t.level] = controls.filter { $0.tier <= t.level }.sorted { ($0.tier, $0.id) < ($1.tier, $1.id) }
+            byTier[t.level] = prohibitions.filter { $0.appliesToTiers.contains(t.level) }
+        }
+        self.mandatory = mandatory
+        prohibitionsByTier = byTier
     }
 
     public func tier(_ level: Int) -> TierDefinition? { tiers.first { $0.level == level } }
 
-    public func control(_ id: String) -> ControlDefinition? { controls.first { $0.id == id } }
-
-    public var rules: [Rule] { tiers.flatMap(\.rules) }
-
-    public var prohibitions: [Prohibition] { tiers.flatMap(\.prohibitions) }
+    public func control(_ id: String) -> ControlDefinition? { controlIndex[id].map { controls[$0] } }
 
     /// Controls mandatory at `level`: cumulative, every control introduced at that tier or below.
     public func mandatoryControls(atTier level: Int) -> [ControlDefinition] {
-        controls.filter { $0.tier <= level }.sorted { ($0.tier, $0.id) < ($1.tier, $1.id) }
+        mandatory[level] ?? controls.filter { $0.tier <= level }.sorted { ($0.tier, $0.id) < ($1.tier, $1.id) }
     }
 
     /// Prohibitions that apply to a product at `level`.
     public func prohibitions(atTier level: Int) -> [Prohibition] {
-        prohibitions.filter { $0.appliesToTiers.contains(level) }
+        prohibitionsByTier[level] ?? []
     }
 
     public var maxTier: Int { tiers.map(\.level).max() ?? 1 }

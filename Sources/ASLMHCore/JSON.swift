@@ -57,6 +57,13 @@ public indirect enum JSON: Sendable, Hashable {
     }
 
     static func escape(_ s: String, into out: inout String) {
+        // Fast path: most strings need no escaping at all.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            out += "\""
+            out += s
+            out += "\""
+            return
+        }
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {

@@ -1,8 +1,8 @@
 import ASLMHCore
 import Foundation
 
-/// Loads and checks many profiles in parallel; the result is sorted by path, so output does not
-/// depend on scheduling.
+/// Loads and checks many profiles in parallel, in batches, handing the results on in path order:
+/// output is the same whatever the scheduling, and memory stays bounded by the batch size.
 public struct ProfileRunner: Sendable {
     public let catalog: Catalog
     public let limits: YAMLLimits
@@ -12,8 +12,27 @@ public struct ProfileRunner: Sendable {
         self.limits = limits
     }
 
-    /// Reads and evaluates one source.
-    public func evaluate(_ source: InputSource, asOf: Day) -> RunResult.Entry {
+    /// A unit of work: a source to read, or a path that could not be found.
+    public enum Job: Sendable {
+        case source(InputSource)
+        case missing(InputError)
+
+        var path: String {
+            switch self {
+            case .source(let s): s.displayPath
+            case .missing(let e): e.location.path
+            }
+        }
+    }
+
+    /// Expands command-line paths into jobs sorted by path (the order of every report).
+    public static func jobs(for paths: [String]) -> [Job] {
+        let (sources, missing) = InputFiles.expand(paths)
+        return (sources.map(Job.source) + missing.map(Job.missing)).sorted { $0.path < $1.path }
+    }
+
+    /// Reads and evaluates one source. `classify` keeps only the tier and override findings.
+    public func evaluate(_ source: InputSource, command: RunContext.Command, asOf: Day) -> RunResult.Entry {
         let path = source.displayPath
         let text: String
         switch InputFiles.read(source, maxBytes: limits.maxBytes) {
@@ -23,28 +42,54 @@ public struct ProfileRunner: Sendable {
         let base: String
         switch source {
         case .stdin: base = FileManager.default.currentDirectoryPath
-        case .file(let p): base = (p as NSString).deletingLastPathComponent.isEmpty ? "." : (p as NSString).deletingLastPathComponent
+        case .file(let p):
+            let dir = (p as NSString).deletingLastPathComponent
+            base = dir.isEmpty ? "." : dir
         }
         switch ProfileLoader(catalog: catalog, limits: limits).load(text: text, path: path, baseDirectory: base) {
         case .failure(let e): return .failure(path: path, errors: e.all)
-        case .success(let profile): return .report(Checker.check(profile, catalog: catalog, asOf: asOf))
+        case .success(let profile):
+            var report = Checker.check(profile, catalog: catalog, asOf: asOf)
+            if command == .classify {
+                report.findings = report.findings.filter { $0.kind == .downwardOverride || $0.kind == .tierOverride }
+                report.controls = []
+            }
+            return .report(report)
         }
     }
 
-    public func run(paths: [String], command: RunResult.Command, asOf: Day, failOn: Severity) -> RunResult {
-        let (sources, missing) = InputFiles.expand(paths)
-        var entries = missing.map { RunResult.Entry.failure(path: $0.location.path, errors: [$0]) }
-        entries += evaluateAll(sources, asOf: asOf)
+    /// Evaluates the jobs in parallel batches and calls `consume` with each entry, in job order.
+    public func stream(_ jobs: [Job], command: RunContext.Command, asOf: Day, batchSize: Int = 512,
+                       consume: (RunResult.Entry) throws -> Void) rethrows {
+        try stream(jobs, command: command, asOf: asOf, batchSize: batchSize, render: { _ in "" }) { e, _ in try consume(e) }
+    }
+
+    /// Like `stream`, and also renders each entry with `render` on the worker threads.
+    public func stream(_ jobs: [Job], command: RunContext.Command, asOf: Day, batchSize: Int = 512,
+                       render: @escaping @Sendable (RunResult.Entry) -> String,
+                       consume: (RunResult.Entry, String) throws -> Void) rethrows {
+        var start = 0
+        while start < jobs.count {
+            let batch = Array(jobs[start..<min(jobs.count, start + batchSize)])
+            let slots = Slots<(RunResult.Entry, String)>(count: batch.count)
+            DispatchQueue.concurrentPerform(iterations: batch.count) { i in
+                let entry: RunResult.Entry
+                switch batch[i] {
+                case .missing(let e): entry = .failure(path: e.location.path, errors: [e])
+                case .source(let s): entry = evaluate(s, command: command, asOf: asOf)
+                }
+                slots.set(i, (entry, render(entry)))
+            }
+            for (entry, text) in slots.values { try consume(entry, text) }
+            start += batchSize
+        }
+    }
+
+    /// Runs everything into memory (for tests and small runs).
+    public func run(paths: [String], command: RunContext.Command, asOf: Day, failOn: Severity) -> RunResult {
+        var entries: [RunResult.Entry] = []
+        stream(Self.jobs(for: paths), command: command, asOf: asOf) { entries.append($0) }
         return RunResult(command: command, catalogVersion: catalog.version, asOf: asOf, failOn: failOn, entries: entries)
-    }
-
-    public func evaluateAll(_ sources: [InputSource], asOf: Day) -> [RunResult.Entry] {
-        let slots = Slots<RunResult.Entry>(count: sources.count)
-        // Each source is independent: read, parse and check them in parallel.
-        DispatchQueue.concurrentPerform(iterations: sources.count) { i in
-            slots.set(i, evaluate(sources[i], asOf: asOf))
-        }
-        return slots.values
     }
 }
 

@@ -27,28 +27,30 @@ struct ClassifyCommand: ParsableCommand {
 enum Runner {
     static func run(_ command: RunResult.Command, _ options: RunOptions) throws {
         let catalog = try CatalogChoice.load(options.catalogDirectory)
-        var result = ProfileRunner(catalog: catalog).run(paths: options.paths, command: command, asOf: options.day, failOn: options.failOn.severity)
-        if command == .classify {
-            // classify reports the tier only: control findings belong to `check`.
-            result.entries = result.entries.map { entry in
-                guard case .report(var r) = entry else { return entry }
-                r.findings = r.findings.filter { $0.kind == .downwardOverride || $0.kind == .tierOverride }
-                r.controls = []
-                return .report(r)
-            }
+        let context = RunContext(command: command, catalogVersion: catalog.version, asOf: options.day, failOn: options.failOn.severity)
+        var stream = makeStream(options.format, catalog: catalog, options: options)
+        let sink = try OutputSink(path: options.output)
+        var summary = RunSummary()
+        sink.write(stream.header(context))
+        let renderer = stream
+        ProfileRunner(catalog: catalog).stream(ProfileRunner.jobs(for: options.paths), command: command, asOf: context.asOf,
+                                               render: { renderer.fragment($0, context) }) { entry, fragment in
+            summary.add(entry, context)
+            sink.write(stream.entry(entry, fragment: fragment, context))
         }
-        try Output.emit(render(result, format: options.format, catalog: catalog, options: options), to: options.output)
-        if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+        sink.write(stream.footer(summary, context))
+        try sink.commit()
+        if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
     }
 
-    static func render(_ result: RunResult, format: OutputFormat, catalog: Catalog, options: RunOptions) -> String {
+    static func makeStream(_ format: OutputFormat, catalog: Catalog, options: RunOptions) -> any ReportStream {
         switch format {
-        case .text: TextReporter(color: options.useColor, verbose: !options.quiet).render(result)
-        case .json: JSONReporter.render(result)
-        case .sarif: SARIFReporter.render(result, catalog: catalog, toolVersion: ASLMH.version)
-        case .junit: JUnitReporter.render(result, catalog: catalog)
-        case .markdown: MarkdownReporter.render(result)
-        case .github: GitHubReporter.render(result)
+        case .text: TextReporter(color: options.useColor, verbose: !options.quiet)
+        case .json: JSONReporter()
+        case .sarif: SARIFReporter(catalog: catalog, toolVersion: ASLMH.version)
+        case .junit: JUnitReporterStream(catalog: catalog)
+        case .markdown: MarkdownReporterStream(catalog: catalog)
+        case .github: GitHubReporter()
         }
     }
 }

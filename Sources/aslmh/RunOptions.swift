@@ -84,17 +84,65 @@ enum CatalogChoice {
 }
 
 enum Output {
-    /// Writes to standard output, or to a file atomically: a failed run never leaves a partial file.
+    /// Writes a whole text to standard output or to a file (atomically).
     static func emit(_ text: String, to path: String?) throws {
+        let sink = try OutputSink(path: path)
+        sink.write(text)
+        try sink.commit()
+    }
+}
+
+/// Where a report goes: standard output as it is produced, or a file that appears only when the
+/// report is complete (written beside it under a temporary name, then renamed): a failed run
+/// never leaves a partial file.
+final class OutputSink {
+    private let handle: FileHandle
+    private let target: String?
+    private let temporary: String?
+    private var buffer = Data()
+
+    init(path: String?) throws {
         guard let path else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            handle = FileHandle.standardOutput
+            target = nil
+            temporary = nil
             return
         }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            FileHandle.standardError.write(Data("aslmh: cannot write `\(path)`: \(error.localizedDescription)\n".utf8))
+        let dir = (path as NSString).deletingLastPathComponent
+        let tmp = (dir.isEmpty ? "." : dir) + "/.\((path as NSString).lastPathComponent).aslmh-\(getpid()).tmp"
+        guard FileManager.default.createFile(atPath: tmp, contents: nil), let h = FileHandle(forWritingAtPath: tmp) else {
+            FileHandle.standardError.write(Data("aslmh: cannot write `\(path)`: cannot create a file in `\(dir.isEmpty ? "." : dir)`\n".utf8))
             throw ExitCode(2)
         }
+        handle = h
+        target = path
+        temporary = tmp
+    }
+
+    func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    private func flush() {
+        guard !buffer.isEmpty else { return }
+        handle.write(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func commit() throws {
+        flush()
+        guard let target, let temporary else { return }
+        try? handle.close()
+        if rename(temporary, target) != 0 {
+            unlink(temporary)
+            FileHandle.standardError.write(Data("aslmh: cannot write `\(target)`\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+
+    deinit {
+        // A sink that was never committed (an error on the way) leaves nothing behind.
+        if let temporary, FileManager.default.fileExists(atPath: temporary) { unlink(temporary) }
     }
 }

@@ -1,49 +1,59 @@
 /// GitHub Actions workflow commands: one annotation per finding and input error, then a summary line.
-public enum GitHubReporter {
+public struct GitHubReporter: ReportStream {
+    public init() {}
+
     public static func render(_ run: RunResult) -> String {
+        var r = GitHubReporter()
+        return r.renderRun(run)
+    }
+
+    public func header(_ c: RunContext) -> String { "" }
+
+    public func fragment(_ entry: RunResult.Entry, _ c: RunContext) -> String {
         var lines: [String] = []
-        for entry in run.entries {
-            switch entry {
-            case .failure(_, let errors):
-                for e in errors {
-                    lines.append(annotation("error", e.location, title: "aslmh input/\(e.code)",
-                                            message: e.message + (e.suggestion.map { " — \($0)" } ?? "")))
-                }
-            case .report(let r):
-                for f in r.findings {
-                    let command = f.severity == .error ? "error" : f.severity == .warning ? "warning" : "notice"
-                    lines.append(annotation(command, f.location, title: "aslmh \(f.id) (ASL-MH \(r.classification.tier))",
-                                            message: "\(f.message). Fix: \(f.remediation)"))
-                }
+        switch entry {
+        case .failure(_, let errors):
+            for e in errors {
+                lines.append(Self.annotation("error", e.location, title: "aslmh input/\(e.code)",
+                                             message: e.message + (e.suggestion.map { " — \($0)" } ?? "")))
+            }
+        case .report(let r):
+            for f in r.findings {
+                let command = f.severity == .error ? "error" : f.severity == .warning ? "warning" : "notice"
+                lines.append(Self.annotation(command, f.location, title: "aslmh \(f.id) (ASL-MH \(r.classification.tier))",
+                                             message: "\(f.message). Fix: \(f.remediation)"))
             }
         }
-        let reports = run.reports
-        lines.append("aslmh \(run.command.rawValue): \(run.entries.count) profile(s), \(reports.filter(run.fails).count) failing, \(run.entries.count - reports.count) with input errors (catalogue \(run.catalogVersion), as of \(run.asOf))")
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map { $0 + "\n" }.joined()
+    }
+
+    public func footer(_ s: RunSummary, _ c: RunContext) -> String {
+        "aslmh \(c.command.rawValue): \(s.profiles) profile(s), \(s.failed) failing, \(s.withInputErrors) with input errors (catalogue \(c.catalogVersion), as of \(c.asOf))\n"
     }
 
     static func annotation(_ command: String, _ l: SourceLocation, title: String, message: String) -> String {
         "::\(command) file=\(property(l.path)),line=\(l.line),col=\(l.column),title=\(property(title))::\(data(message))"
     }
 
-    static func data(_ s: String) -> String {
-        s.replacingAll("%", "%25").replacingAll("\r", "%0D").replacingAll("\n", "%0A")
-    }
+    static func data(_ s: String) -> String { escape(s, property: false) }
 
-    static func property(_ s: String) -> String {
-        data(s).replacingAll(":", "%3A").replacingAll(",", "%2C")
-    }
-}
+    static func property(_ s: String) -> String { escape(s, property: true) }
 
-extension String {
-    func replacingAll(_ target: String, _ replacement: String) -> String {
+    /// Workflow-command escaping in one pass: `%`, CR and LF always; `:` and `,` in properties.
+    static func escape(_ s: String, property: Bool) -> String {
         var out = ""
-        var rest = Substring(self)
-        while let r = rest.firstRange(of: target) {
-            out += rest[..<r.lowerBound]
-            out += replacement
-            rest = rest[r.upperBound...]
+        out.reserveCapacity(s.utf8.count)
+        for c in s.unicodeScalars {
+            switch c {
+            case "%": out += "%25"
+            case "\r": out += "%0D"
+            case "\n": out += "%0A"
+            case ":" where property: out += "%3A"
+            case "," where property: out += "%2C"
+            default: out.unicodeScalars.append(c)
+            }
         }
-        return out + rest
+        return out
     }
 }
+

@@ -1,38 +1,59 @@
 /// The JSON contract documented in the README: one document for `classify` and `check`.
-public enum JSONReporter {
-    public static func render(_ run: RunResult) -> String { document(run).rendered() }
+public struct JSONReporter: ReportStream {
+    private var count = 0
 
-    public static func document(_ run: RunResult) -> JSON {
-        var byTier: [String: JSON] = [:]
-        for r in run.reports {
-            let key = String(r.classification.tier)
-            if case .int(let n) = byTier[key] ?? .int(0) { byTier[key] = .int(n + 1) }
-        }
-        var counts: [String: JSON] = [:]
-        for s in Severity.allCases {
-            counts[s.rawValue] = .int(run.reports.reduce(0) { $0 + $1.findings.filter { $0.severity == s }.count })
-        }
-        let statuses = run.entries.map(run.status)
-        return .object([
-            "schema": .string("aslmh/result/v1"),
-            "command": .string(run.command.rawValue),
-            "catalogVersion": .string(run.catalogVersion),
-            "asOf": .string(run.asOf.description),
-            "failOn": .string(run.failOn.rawValue),
-            "profiles": .array(run.entries.map { entry(run, $0) }),
-            "summary": .object([
-                "profiles": .int(run.entries.count),
-                "passed": .int(statuses.filter { $0 == "pass" }.count),
-                "failed": .int(statuses.filter { $0 == "fail" }.count),
-                "inputErrors": .int(statuses.filter { $0 == "error" }.count),
-                "byTier": .object(byTier),
-                "findings": .object(counts),
-                "exitCode": .int(Int(run.exitCode)),
-            ]),
-        ])
+    public init() {}
+
+    public static func render(_ run: RunResult) -> String {
+        var r = JSONReporter()
+        return r.renderRun(run)
     }
 
-    static func entry(_ run: RunResult, _ entry: RunResult.Entry) -> JSON {
+    // The document's keys are sorted: asOf, catalogVersion, command, failOn, profiles, schema,
+    // summary. `profiles` comes before the summary, so entries stream in between.
+    public func header(_ c: RunContext) -> String {
+        var out = "{\n"
+        for (k, v) in [("asOf", c.asOf.description), ("catalogVersion", c.catalogVersion), ("command", c.command.rawValue), ("failOn", c.failOn.rawValue)] {
+            out += "  "
+            JSON.escape(k, into: &out)
+            out += ": "
+            JSON.escape(v, into: &out)
+            out += ",\n"
+        }
+        return out + "  \"profiles\": ["
+    }
+
+    public func fragment(_ e: RunResult.Entry, _ c: RunContext) -> String {
+        var out = ""
+        Self.entry(c, e).write(into: &out, indent: 2)
+        return out
+    }
+
+    public mutating func entry(_ e: RunResult.Entry, fragment: String, _ c: RunContext) -> String {
+        defer { count += 1 }
+        return (count == 0 ? "\n    " : ",\n    ") + fragment
+    }
+
+    public mutating func footer(_ s: RunSummary, _ c: RunContext) -> String {
+        var out = count == 0 ? "],\n" : "\n  ],\n"
+        out += "  \"schema\": \"aslmh/result/v1\",\n  \"summary\": "
+        var byTier: [String: JSON] = [:]
+        for (tier, n) in s.byTier { byTier[String(tier)] = .int(n) }
+        var counts: [String: JSON] = [:]
+        for sev in Severity.allCases { counts[sev.rawValue] = .int(s.findings[sev] ?? 0) }
+        JSON.object([
+            "profiles": .int(s.profiles),
+            "passed": .int(s.passed),
+            "failed": .int(s.failed),
+            "inputErrors": .int(s.withInputErrors),
+            "byTier": .object(byTier),
+            "findings": .object(counts),
+            "exitCode": .int(Int(s.exitCode)),
+        ]).write(into: &out, indent: 1)
+        return out + "\n}\n"
+    }
+
+    static func entry(_ run: RunContext, _ entry: RunResult.Entry) -> JSON {
         switch entry {
         case .failure(let path, let errors):
             return .object([

@@ -1,59 +1,91 @@
 /// SARIF 2.1.0, as GitHub code scanning accepts it: rule metadata with help, 1-based regions.
-public enum SARIFReporter {
+public struct SARIFReporter: ReportStream {
+    public let catalog: Catalog
+    public let toolVersion: String
+    private var rules: [String: JSON] = [:]
+    private var count = 0
+
+    public init(catalog: Catalog, toolVersion: String) {
+        self.catalog = catalog
+        self.toolVersion = toolVersion
+    }
+
     public static func render(_ run: RunResult, catalog: Catalog, toolVersion: String) -> String {
+        var r = SARIFReporter(catalog: catalog, toolVersion: toolVersion)
+        return r.renderRun(run)
+    }
+
+    // Keys are sorted, so in the run `results` comes before `tool`: results stream, and the rules
+    // they used are written after them.
+    public func header(_ c: RunContext) -> String {
+        var out = "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"runs\": [\n    {\n"
+        out += "      \"columnKind\": \"unicodeCodePoints\",\n      \"properties\": "
+        JSON.object(["catalogVersion": .string(c.catalogVersion), "asOf": .string(c.asOf.description),
+                     "command": .string(c.command.rawValue)]).write(into: &out, indent: 3)
+        return out + ",\n      \"results\": ["
+    }
+
+    /// The entry's results, without a leading separator (pure: runs in parallel).
+    public func fragment(_ e: RunResult.Entry, _ c: RunContext) -> String {
         var results: [(ruleId: String, level: String, message: String, location: SourceLocation)] = []
-        var rules: [String: JSON] = [:]
-        for entry in run.entries {
-            switch entry {
-            case .failure(_, let errors):
-                for e in errors {
-                    let id = "input/\(e.code)"
-                    rules[id] = rule(id: id, short: "Input error: \(e.code)",
-                                     full: "The file could not be read as a valid profile (\(e.code)). Input errors make aslmh exit with code 2.",
-                                     help: "Fix the file at the reported location. `aslmh schema` prints the profile's JSON Schema; `aslmh init` writes a commented starter profile.",
-                                     level: "error")
-                    let text = e.message + (e.suggestion.map { " — \($0)" } ?? "")
-                    results.append((id, "error", text, e.location))
-                }
-            case .report(let r):
-                for f in r.findings {
-                    let (short, help) = describe(f, catalog: catalog)
-                    rules[f.id] = rule(id: f.id, short: short, full: f.kind.help, help: help, level: level(f.severity))
-                    results.append((f.id, level(f.severity), f.message + ". Fix: " + f.remediation, f.location))
-                }
+        switch e {
+        case .failure(_, let errors):
+            for err in errors {
+                results.append(("input/\(err.code)", "error", err.message + (err.suggestion.map { " — \($0)" } ?? ""), err.location))
+            }
+        case .report(let r):
+            for f in r.findings {
+                results.append((f.id, Self.level(f.severity), f.message + ". Fix: " + f.remediation, f.location))
             }
         }
-        let ruleIds = rules.keys.sorted()
-        let index = Dictionary(uniqueKeysWithValues: ruleIds.enumerated().map { ($1, $0) })
-        let resultJSON: [JSON] = results.sorted { ($0.location, $0.ruleId) < ($1.location, $1.ruleId) }.map { r in
-            .object([
+        var out = ""
+        for (i, r) in results.sorted(by: { ($0.location, $0.ruleId) < ($1.location, $1.ruleId) }).enumerated() {
+            if i > 0 { out += ",\n        " }
+            JSON.object([
                 "ruleId": .string(r.ruleId),
-                "ruleIndex": .int(index[r.ruleId] ?? 0),
                 "level": .string(r.level),
                 "message": .object(["text": .string(r.message)]),
                 "locations": .array([.object(["physicalLocation": .object([
-                    "artifactLocation": .object(["uri": .string(uri(r.location.path))]),
+                    "artifactLocation": .object(["uri": .string(Self.uri(r.location.path))]),
                     "region": .object(["startLine": .int(max(1, r.location.line)), "startColumn": .int(max(1, r.location.column))]),
                 ])])]),
                 "partialFingerprints": .object(["aslmhFinding/v1": .string("\(r.location.path)|\(r.ruleId)")]),
-            ])
+            ]).write(into: &out, indent: 4)
         }
-        let doc: JSON = .object([
-            "$schema": .string("https://json.schemastore.org/sarif-2.1.0.json"),
-            "version": .string("2.1.0"),
-            "runs": .array([.object([
-                "tool": .object(["driver": .object([
-                    "name": .string("aslmh"),
-                    "version": .string(toolVersion),
-                    "rules": .array(ruleIds.map { rules[$0]! }),
-                ])]),
-                "columnKind": .string("unicodeCodePoints"),
-                "results": .array(resultJSON),
-                "properties": .object(["catalogVersion": .string(run.catalogVersion), "asOf": .string(run.asOf.description),
-                                       "command": .string(run.command.rawValue)]),
-            ])]),
-        ])
-        return doc.rendered()
+        return out
+    }
+
+    /// Records the rules the entry used, and joins its results to the ones before.
+    public mutating func entry(_ e: RunResult.Entry, fragment: String, _ c: RunContext) -> String {
+        switch e {
+        case .failure(_, let errors):
+            for err in errors where rules["input/\(err.code)"] == nil {
+                let id = "input/\(err.code)"
+                rules[id] = Self.rule(id: id, short: "Input error: \(err.code)",
+                                      full: "The file could not be read as a valid profile (\(err.code)). Input errors make aslmh exit with code 2.",
+                                      help: "Fix the file at the reported location. `aslmh schema` prints the profile's JSON Schema; `aslmh init` writes a commented starter profile.",
+                                      level: "error")
+            }
+        case .report(let r):
+            for f in r.findings where rules[f.id] == nil {
+                let (short, help) = Self.describe(f, catalog: catalog)
+                rules[f.id] = Self.rule(id: f.id, short: short, full: f.kind.help, help: help, level: Self.level(f.severity))
+            }
+        }
+        guard !fragment.isEmpty else { return "" }
+        defer { count += 1 }
+        return (count == 0 ? "\n        " : ",\n        ") + fragment
+    }
+
+    public mutating func footer(_ s: RunSummary, _ c: RunContext) -> String {
+        var out = count == 0 ? "],\n" : "\n      ],\n"
+        out += "      \"tool\": "
+        JSON.object(["driver": .object([
+            "name": .string("aslmh"),
+            "version": .string(toolVersion),
+            "rules": .array(rules.keys.sorted().map { rules[$0]! }),
+        ])]).write(into: &out, indent: 3)
+        return out + "\n    }\n  ],\n  \"version\": \"2.1.0\"\n}\n"
     }
 
     static func level(_ s: Severity) -> String {

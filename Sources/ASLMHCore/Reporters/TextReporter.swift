@@ -1,5 +1,5 @@
 /// Human-readable output. Colour only when the caller says the terminal takes it.
-public struct TextReporter: Sendable {
+public struct TextReporter: ReportStream {
     public var color: Bool
     public var verbose: Bool
 
@@ -20,33 +20,38 @@ public struct TextReporter: Sendable {
         }
     }
 
+    /// Renders a whole in-memory run.
     public func render(_ run: RunResult) -> String {
+        var copy = self
+        return copy.renderRun(run)
+    }
+
+    public func header(_ c: RunContext) -> String { "" }
+
+    public func fragment(_ entry: RunResult.Entry, _ c: RunContext) -> String {
         var out = ""
-        for entry in run.entries {
-            switch entry {
-            case .failure(let path, let errors):
-                out += "\(bold(path))  \(paint("INPUT ERROR", "31;1"))\n"
-                for e in errors {
-                    out += "  \(severity(.error)) \(e.location)  \(e.message)\n"
-                    if let s = e.suggestion { out += "          \(dim("hint:")) \(s)\n" }
-                }
-            case .report(let r):
-                out += report(r, run: run, status: run.status(entry))
+        switch entry {
+        case .failure(let path, let errors):
+            out += "\(bold(path))  \(paint("INPUT ERROR", "31;1"))\n"
+            for e in errors {
+                out += "  \(severity(.error)) \(e.location)  \(e.message)\n"
+                if let s = e.suggestion { out += "          \(dim("hint:")) \(s)\n" }
             }
-            out += "\n"
+        case .report(let r):
+            out += report(r, run: c, status: c.status(entry))
         }
-        let statuses = run.entries.map(run.status)
-        var tiers: [Int: Int] = [:]
-        for r in run.reports { tiers[r.classification.tier, default: 0] += 1 }
-        let tierText = tiers.keys.sorted().map { "ASL-MH \($0): \(tiers[$0]!)" }.joined(separator: ", ")
-        out += bold("Summary") + ": \(run.entries.count) profile(s); \(statuses.filter { $0 == "pass" }.count) passed, "
-            + "\(statuses.filter { $0 == "fail" }.count) failed, \(statuses.filter { $0 == "error" }.count) with input errors"
+        return out + "\n"
+    }
+
+    public func footer(_ s: RunSummary, _ c: RunContext) -> String {
+        let tierText = s.byTier.keys.sorted().map { "ASL-MH \($0): \(s.byTier[$0]!)" }.joined(separator: ", ")
+        var out = bold("Summary") + ": \(s.profiles) profile(s); \(s.passed) passed, \(s.failed) failed, \(s.withInputErrors) with input errors"
             + (tierText.isEmpty ? "" : "; \(tierText)") + "\n"
-        out += dim("catalogue \(run.catalogVersion), as of \(run.asOf), failing on \(run.failOn.rawValue) (exit code \(run.exitCode))") + "\n"
+        out += dim("catalogue \(c.catalogVersion), as of \(c.asOf), failing on \(c.failOn.rawValue) (exit code \(s.exitCode))") + "\n"
         return out
     }
 
-    func report(_ r: ProfileReport, run: RunResult, status: String) -> String {
+    func report(_ r: ProfileReport, run: RunContext, status: String) -> String {
         let c = r.classification
         let statusText = status == "pass" ? paint("PASS", "32;1") : paint("FAIL", "31;1")
         var out = "\(bold(r.profile.path))  \(bold("ASL-MH \(c.tier)")) \(r.tierName)"
