@@ -38,7 +38,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ASLMHCoreTests", dependencies: ["ASLMHCore", "ASLMHLoader"]),
+        .testTarget(name: "ASLMHCoreTests", dependencies: ["ASLMHCore", "ASLMHLoader"], exclude: ["Golden"]),
         .testTarget(name: "ASLMHLoaderTests", dependencies: ["ASLMHCore", "ASLMHLoader"]),
         .testTarget(name: "ASLMHGuardTests", dependencies: ["ASLMHGuard"]),
     ],

@@ -36,25 +36,30 @@ public indirect enum JSON: Sendable, Hashable {
             out += "["
             for (i, item) in items.enumerated() {
                 if i > 0 { out += "," }
-                if let indent { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                if let indent { out += JSON.pad(indent + 1) }
                 item.write(into: &out, indent: indent.map { $0 + 1 })
             }
-            if let indent { out += "\n" + String(repeating: "  ", count: indent) }
+            if let indent { out += JSON.pad(indent) }
             out += "]"
         case .object(let dict):
             if dict.isEmpty { out += "{}"; return }
             out += "{"
             for (i, key) in dict.keys.sorted().enumerated() {
                 if i > 0 { out += "," }
-                if let indent { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                if let indent { out += JSON.pad(indent + 1) }
                 JSON.escape(key, into: &out)
                 out += indent == nil ? ":" : ": "
                 dict[key]!.write(into: &out, indent: indent.map { $0 + 1 })
             }
-            if let indent { out += "\n" + String(repeating: "  ", count: indent) }
+            if let indent { out += JSON.pad(indent) }
             out += "}"
         }
     }
+
+    private static let pads: [String] = (0..<16).map { "\n" + String(repeating: "  ", count: $0) }
+
+    /// A newline and the indentation for `level`.
+    static func pad(_ level: Int) -> String { level < pads.count ? pads[level] : "\n" + String(repeating: "  ", count: level) }
 
     static func escape(_ s: String, into out: inout String) {
         // Fast path: most strings need no escaping at all.
