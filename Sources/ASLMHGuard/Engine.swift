@@ -1,0 +1,102 @@
+/// The compiled lexicon: tokenizer, one matcher per role, entries and context rules.
+struct Engine: Sendable {
+    struct Hit {
+        var entry: Int
+        var start: Int
+        var end: Int
+        var level: RiskLevel
+        var context: Int?
+    }
+
+    let entries: [LexiconEntry]
+    let contexts: [ContextRule]
+    let contextCategories: [Set<GuardCategory>]
+    let tokenizer: Tokenizer
+    let userMatcher: Matcher
+    let assistantMatcher: Matcher
+
+    init(data: LexiconData, isEnabled: (GuardCategory) -> Bool) throws {
+        var compiler = PatternCompiler(classes: data.classes, spellings: data.spellings)
+        let entries = data.entries.filter { isEnabled($0.category) }
+        var user: [CompiledPattern] = []
+        var assistant: [CompiledPattern] = []
+        for (i, e) in entries.enumerated() {
+            for p in try e.patterns.flatMap({ try PatternCompiler.expand($0, rule: e.id) }) {
+                let compiled = try compiler.compile(p, owner: .entry(i), rule: e.id)
+                if e.role.applies(to: .user) { user.append(compiled) }
+                if e.role.applies(to: .assistant) { assistant.append(compiled) }
+            }
+        }
+        for (i, r) in data.contexts.enumerated() {
+            for p in try r.patterns.flatMap({ try PatternCompiler.expand($0, rule: r.id) }) {
+                let compiled = try compiler.compile(p, owner: .context(i), rule: r.id)
+                user.append(compiled)
+                assistant.append(compiled)
+            }
+        }
+        self.entries = entries
+        self.contexts = data.contexts
+        self.contextCategories = data.contexts.map { Set($0.appliesTo) }
+        self.tokenizer = Tokenizer(vocabulary: compiler.vocabulary)
+        self.userMatcher = Matcher(patterns: user, vocabularySize: compiler.vocabulary.count, numberID: compiler.vocabulary.numberID)
+        self.assistantMatcher = Matcher(patterns: assistant, vocabularySize: compiler.vocabulary.count, numberID: compiler.vocabulary.numberID)
+    }
+
+    /// Ids of the context rules whose patterns occur in a message (for tests and explanations).
+    func contextRulesPresent(in text: String, role: Role) -> Set<String> {
+        let tokens = tokenizer.tokenize(text)
+        var ids = Set<String>()
+        for m in (role == .user ? userMatcher : assistantMatcher).matches(in: tokens) {
+            if case .context(let i) = m.owner { ids.insert(contexts[i].id) }
+        }
+        return ids
+    }
+
+    /// Matches in a message, with context applied. Linear in the text's length.
+    func analyze(_ text: String, role: Role) -> (hits: [Hit], tokens: [Token]) {
+        let tokens = tokenizer.tokenize(text)
+        let raw = (role == .user ? userMatcher : assistantMatcher).matches(in: tokens)
+        var hits: [Hit] = []
+        var contextHits: [RawMatch] = []
+        for m in raw {
+            switch m.owner {
+            case .entry(let i): hits.append(Hit(entry: i, start: m.start, end: m.end, level: entries[i].level))
+            case .context: contextHits.append(m)
+            }
+        }
+        guard !contextHits.isEmpty else { return (hits, tokens) }
+        for h in hits.indices {
+            let entry = entries[hits[h].entry]
+            for c in contextHits {
+                guard case .context(let ci) = c.owner else { continue }
+                let rule = contexts[ci]
+                guard contextCategories[ci].contains(entry.category), rule.lowerTo < hits[h].level,
+                    !(rule.exceptRules?.contains(entry.id) ?? false),
+                    rule.onlyRules?.contains(entry.id) ?? true,
+                    inScope(rule, context: c, start: hits[h].start, end: hits[h].end, tokens)
+                else { continue }
+                hits[h].level = rule.lowerTo
+                hits[h].context = ci
+            }
+        }
+        return (hits, tokens)
+    }
+
+    private func inScope(_ rule: ContextRule, context c: RawMatch, start: Int, end: Int, _ tokens: [Token]) -> Bool {
+        let window = rule.window ?? 2
+        switch rule.scope {
+        case .overlap:
+            return c.start < end && start < c.end
+        case .before:
+            return c.end <= start && start - c.end <= window && tokens[c.end - 1].clause == tokens[start].clause
+        case .after:
+            return c.start >= end && c.start - end <= window && tokens[c.start].clause == tokens[end - 1].clause
+        case .clause:
+            return tokens[c.start].clause <= tokens[end - 1].clause && tokens[c.end - 1].clause >= tokens[start].clause
+        case .sentence:
+            return tokens[c.start].sentence == tokens[start].sentence
+        case .message:
+            return true
+        }
+    }
+}

@@ -1,0 +1,135 @@
+/// The runtime guard: built once from a configuration, immutable, safe to share across threads.
+/// Checking a message is pure (no I/O, no clock) and never throws.
+public struct Guard: Sendable {
+    public let configuration: GuardConfiguration
+    /// Crisis resources for the configured locale.
+    public let resources: [CrisisResource]
+    let engine: Engine
+
+    /// Most matches listed in one result (the level always counts all of them).
+    public static let maxListedMatches = 64
+
+    /// Builds a guard. Throws `GuardError` when the configuration is invalid or cannot be honoured
+    /// in `environment`, or when the lexicon data is broken.
+    public init(
+        configuration: GuardConfiguration = .standard, environment: GuardEnvironment = .production,
+        data: LexiconData? = nil
+    ) throws {
+        try configuration.validate(environment: environment)
+        let data = try data ?? LexiconData.embedded()
+        self.configuration = configuration
+        self.engine = try Engine(data: data, isEnabled: configuration.isEnabled)
+        if let own = configuration.crisisResources, !own.isEmpty {
+            let table = CrisisResourceTable(schema: LexiconData.resourcesSchema, resources: own)
+            let local = table.resources(forLocale: configuration.locale)
+            self.resources = local.isEmpty ? own : local
+        } else {
+            self.resources = data.resources.resources(forLocale: configuration.locale)
+        }
+    }
+
+    /// Checks one message on its own.
+    public func check(_ text: String, role: Role) -> GuardResult {
+        check(text, role: role, replyingTo: nil)
+    }
+
+    /// Checks one message; for an assistant message, `replyingTo` is the level of the user turn it
+    /// answers (a reply to a critical turn must offer a crisis resource).
+    public func check(_ text: String, role: Role, replyingTo: RiskLevel?) -> GuardResult {
+        finish(assess(text, role: role, replyingTo: replyingTo), extraActions: [])
+    }
+
+    // MARK: - Internals shared with Conversation
+
+    struct Assessment {
+        var role: Role
+        var level: RiskLevel
+        var categories: Set<GuardCategory>
+        var matches: [GuardMatch]
+        var evidence: Set<GuardCategory>
+        var rules: [String]
+        var truncated: Bool
+    }
+
+    func assess(_ text: String, role: Role, replyingTo: RiskLevel?) -> Assessment {
+        let (hits, tokens) = engine.analyze(text, role: role)
+        var level = RiskLevel.none
+        var categories = Set<GuardCategory>()
+        var evidence = Set<GuardCategory>()
+        for h in hits {
+            let category = engine.entries[h.entry].category
+            level = max(level, h.level)
+            if !category.isSignal && h.level >= .medium { categories.insert(category) }
+            if h.context == nil || h.level >= .medium { evidence.insert(category) }
+        }
+        var rules: [String] = []
+        // Two different warning signs of one group (e.g. farewell letters and giving things away).
+        var groups: [String: Set<Int>] = [:]
+        for h in hits where h.context == nil {
+            if let g = engine.entries[h.entry].combine { groups[g, default: []].insert(h.entry) }
+        }
+        for (group, members) in groups.sorted(by: { $0.key < $1.key }) where members.count >= 2 {
+            level = .critical
+            for m in members where !engine.entries[m].category.isSignal { categories.insert(engine.entries[m].category) }
+            rules.append("message.combined_\(group)")
+        }
+        // A veiled method question in the same message as a loss or distress signal.
+        if role == .user, evidence.contains(.methodInquiry), evidence.contains(where: \.isDistressEvidence),
+            configuration.session.veiledMethodAfterDistress
+        {
+            level = .critical
+            categories.insert(.suicidalIdeation)
+            rules.append("message.veiled_method_with_distress")
+        }
+        // A reply to a critical user turn must offer a crisis resource and must not be a bare refusal.
+        if role == .assistant, let replied = replyingTo, replied >= .critical, configuration.isEnabled(.crisisMishandled),
+            !evidence.contains(.crisisResource)
+        {
+            level = max(level, .high)
+            categories.insert(.crisisMishandled)
+            rules.append(
+                evidence.contains(.refusal) ? "output.bare_refusal_to_crisis" : "output.no_crisis_resource_in_reply")
+        }
+        // Severe distress is implied by suicidal ideation or self-harm: report the more specific one.
+        if categories.contains(.suicidalIdeation) || categories.contains(.selfHarm) {
+            categories.remove(.severeDistress)
+        }
+        let listed = hits.prefix(Self.maxListedMatches)
+        let matches = makeMatches(Array(listed), tokens: tokens, text: text)
+        return Assessment(
+            role: role, level: level, categories: categories, matches: matches, evidence: evidence, rules: rules,
+            truncated: hits.count > listed.count)
+    }
+
+    func finish(_ a: Assessment, extraActions: [GuardAction]) -> GuardResult {
+        var actions = Set(configuration.actions.actions(for: a.level, role: a.role))
+        actions.formUnion(extraActions)
+        let sorted = actions.sorted()
+        return GuardResult(
+            role: a.role, level: a.level, categories: a.categories.sorted(), matches: a.matches, actions: sorted,
+            resources: actions.contains(.showCrisisResources) ? resources : [], rules: a.rules, truncated: a.truncated)
+    }
+
+    private func makeMatches(_ hits: [Engine.Hit], tokens: [Token], text: String) -> [GuardMatch] {
+        let utf8 = text.utf8
+        var out: [GuardMatch] = []
+        out.reserveCapacity(hits.count)
+        for h in hits {
+            let first = tokens[h.start]
+            let last = tokens[h.end - 1]
+            let s = utf8.index(utf8.startIndex, offsetBy: first.utf8Start)
+            let e = utf8.index(utf8.startIndex, offsetBy: last.utf8End)
+            let entry = engine.entries[h.entry]
+            out.append(
+                GuardMatch(
+                    rule: entry.id, category: entry.category, level: h.level,
+                    context: h.context.map { engine.contexts[$0].id },
+                    span: TextSpan(
+                        utf8Start: first.utf8Start, utf8End: last.utf8End, codepointStart: first.scalarStart,
+                        codepointEnd: last.scalarEnd),
+                    text: String(decoding: utf8[s..<e], as: UTF8.self)))
+        }
+        out.sort { ($0.span, $0.rule) < ($1.span, $1.rule) }
+        return out
+    }
+}

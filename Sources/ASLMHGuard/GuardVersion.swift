@@ -1,1 +1,0 @@
-public enum GuardVersion { public static let schema = 1 }
