@@ -33,8 +33,7 @@ struct PatternCompiler {
     init(classes: [String: [String]], spellings: [String: [String]]) {
         var vocabulary = Vocabulary()
         for (canonical, variants) in spellings {
-            let target = Tokenizer.squeeze(canonical)
-            for v in variants { vocabulary.spellings[Tokenizer.squeeze(v.lowercased())] = target }
+            for v in variants { vocabulary.spellings[v.lowercased()] = canonical }
         }
         self.vocabulary = vocabulary
         self.classes = classes

@@ -178,10 +178,35 @@ struct Tokenizer {
     // MARK: - Pass 3: squeeze, spelling, vocabulary
 
     private func finalize(_ t: inout Token) {
-        var key = Self.squeeze(t.key)
-        if let canonical = vocabulary.spellings[key] { key = canonical }
+        var key = Self.collapseLongRuns(t.key)
+        if let canonical = vocabulary.spellings[key] ?? vocabulary.spellings[Self.squeeze(key)] { key = canonical }
         t.key = key
         vocabulary.identify(&t)
+    }
+
+    /// Runs of three or more of the same letter become two ("sooo" → "soo", "killll" → "kill");
+    /// the vocabulary then also tries the fully squeezed form ("soo" → "so").
+    static func collapseLongRuns(_ s: String) -> String {
+        var prev: UInt8 = 0
+        var run = 0
+        var changed = false
+        for u in s.utf8 {
+            run = u == prev ? run + 1 : 1
+            prev = u
+            if run >= 3 && u < 0x80 && !(u >= 48 && u <= 57) { changed = true; break }
+        }
+        if !changed { return s }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        prev = 0
+        run = 0
+        for u in s.utf8 {
+            run = u == prev ? run + 1 : 1
+            prev = u
+            if run >= 3 && u < 0x80 && !(u >= 48 && u <= 57) { continue }
+            out.append(u)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Collapses runs of the same letter ("sooo" → "so", "kill" → "kil"); digits are kept.

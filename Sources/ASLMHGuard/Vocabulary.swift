@@ -1,6 +1,8 @@
 /// Every word the compiled patterns use, with an integer id, so matching compares integers.
 struct Vocabulary: Sendable {
     private(set) var ids: [String: Int32] = [:]
+    /// Fully squeezed form ("kil", "so") → id, the fallback for repeated letters and misspellings.
+    private(set) var squeezed: [String: Int32] = [:]
     /// `prefix*` words, indexed by their first four characters.
     private(set) var prefixes: [String: [(prefix: String, id: Int32)]] = [:]
     /// Misspelling → canonical word (both already squeezed).
@@ -16,6 +18,10 @@ struct Vocabulary: Sendable {
         let id = count
         count += 1
         ids[word] = id
+        if !word.hasSuffix("*") {
+            let key = Tokenizer.squeeze(word)
+            if squeezed[key] == nil { squeezed[key] = id }
+        }
         return id
     }
 
@@ -30,7 +36,7 @@ struct Vocabulary: Sendable {
 
     func identify(_ t: inout Token) {
         let key = t.key
-        t.id = ids[key] ?? -1
+        t.id = ids[key] ?? squeezed[Tokenizer.squeeze(key)] ?? -1
         guard let first = key.utf8.first else { return }
         if first >= 48 && first <= 57 && key.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 }) {
             t.altID = numberID
