@@ -21,11 +21,13 @@ public struct ProfileReport: Sendable {
     public var tierName: String
     public var controls: [ControlStatus]
     public var findings: [Finding]
+    /// Verdicts of the jurisdictions the profile's markets bring in (empty without overlays).
+    public var jurisdictions: [JurisdictionVerdict] = []
 }
 
 public enum Checker {
     /// Classifies the profile and checks it against its tier's controls and prohibitions as of `asOf`.
-    public static func check(_ profile: Profile, catalog: Catalog, asOf: Day) -> ProfileReport {
+    public static func check(_ profile: Profile, catalog: Catalog, overlays: OverlaySet = .empty, asOf: Day) -> ProfileReport {
         let classification = Classifier.classify(profile, catalog: catalog)
         let tier = classification.tier
         var findings: [Finding] = []
@@ -61,10 +63,12 @@ public enum Checker {
                     remediation: "None needed; the higher tier's controls apply.", location: by.tier.location))
             }
         }
+        let (verdicts, legal) = JurisdictionEvaluator.evaluate(profile, overlays: overlays, vocabulary: catalog.vocabulary, asOf: asOf)
+        findings += legal
         findings.sort(by: Finding.ordered)
         return ProfileReport(profile: profile, classification: classification,
                              tierName: catalog.tier(tier)?.name ?? "ASL-MH \(tier)",
-                             controls: statuses, findings: findings)
+                             controls: statuses, findings: findings, jurisdictions: verdicts)
     }
 
     /// Whether the profile satisfies a control, ignoring review dates: declared, with evidence

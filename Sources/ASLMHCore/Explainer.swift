@@ -1,7 +1,7 @@
 /// `aslmh explain ID`: a rule, control, prohibition, tier, vocabulary term or finding id, with
 /// its source sentence and examples.
 public enum Explainer {
-    public static func explain(_ rawId: String, catalog: Catalog) -> String? {
+    public static func explain(_ rawId: String, catalog: Catalog, overlays: OverlaySet = .empty) -> String? {
         var id = rawId
         // A finding id (`missing-control/crisis_escalation`) explains its subject.
         var preface = ""
@@ -44,6 +44,29 @@ public enum Explainer {
             \(examples(p.examples, yes: "Triggers on", no: "Does not trigger on"))
             """
         }
+        if let o = overlays.overlays.first(where: { $0.id == id }) {
+            var out = preface + "Jurisdiction \(o.id): \(o.name)\n\(o.law.title) (\(o.law.citation)), effective \(o.law.effective)\n\(o.law.url)\n"
+            out += "Verified \(o.verified) against: \(o.verifiedAgainst)\nApplies to markets: \(o.markets.joined(separator: ", "))\n"
+            out += "In scope when: \(o.scope.summary)\n\(o.scopeDescription)\n\nObligations:\n"
+            for ob in o.obligations {
+                out += "  \(ob.id)  [\(ob.kind.rawValue)] \(ob.title)\(ob.effective.map { " (from \($0))" } ?? "")\n"
+            }
+            return out
+        }
+        if let (o, ob) = overlays.overlays.lazy.flatMap({ o in o.obligations.map { (o, $0) } }).first(where: { $0.1.id == id }) {
+            var out = preface + "Obligation \(ob.id) of \(o.id) (\(o.name)) — \(ob.kind.rawValue): \(ob.title)\n"
+            out += "In force from \(ob.effective ?? o.law.effective)\(ob.until.map { " until \($0)" } ?? "")\n"
+            if let w = ob.when { out += "Applies when: \(w.summary)\n" }
+            if let c = ob.control { out += "Satisfied by control `\(c)`" + (overlays.control(c).map { ": \($0.satisfiedBy)" } ?? "") + "\n" }
+            if let r = ob.remediation { out += "Remediation: \(r)\n" }
+            if !ob.guardEffects.isEmpty { out += "Guard effects: " + ob.guardEffects.map { "\($0.name)=\($0.value)" }.joined(separator: ", ") + "\n" }
+            out += cite(ob.source) + "\nDefined at: \(ob.location)\n\n"
+            out += ob.kind == .obligation ? examples(ob.examples, yes: "Satisfied by", no: "Not satisfied by") : examples(ob.examples, yes: "Triggers on", no: "Does not trigger on")
+            return out
+        }
+        if let c = overlays.control(id) {
+            return preface + "Legal control \(c.id): \(c.title)\n\(c.description)\nSatisfied by: \(c.satisfiedBy)\n"
+        }
         let v = catalog.vocabulary
         for (field, terms) in [("capability", v.capabilities), ("audience", v.audiences), ("setting", v.settings), ("autonomy", v.autonomy)] {
             if let t = terms.first(where: { $0.id == id }) {
@@ -57,9 +80,10 @@ public enum Explainer {
         return nil
     }
 
-    public static func allIds(_ catalog: Catalog) -> [String] {
+    public static func allIds(_ catalog: Catalog, overlays: OverlaySet = .empty) -> [String] {
         catalog.rules.map(\.id) + catalog.controls.map(\.id) + catalog.prohibitions.map(\.id)
             + catalog.vocabulary.capabilities.map(\.id) + catalog.tiers.map { "T\($0.level)" }
+            + overlays.overlays.map(\.id) + overlays.obligations.map(\.id) + overlays.controls.map(\.id)
     }
 
     static func tier(_ t: TierDefinition, catalog: Catalog) -> String {

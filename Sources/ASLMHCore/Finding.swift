@@ -37,6 +37,8 @@ public enum FindingKind: String, Sendable, Hashable, CaseIterable {
     case prohibited
     case downwardOverride = "downward-override"
     case tierOverride = "tier-override"
+    case jurisdictionProhibited = "jurisdiction-prohibited"
+    case jurisdictionObligation = "jurisdiction-obligation"
 
     /// What this kind of finding means, for SARIF rule help and `explain`.
     public var help: String {
@@ -50,6 +52,8 @@ public enum FindingKind: String, Sendable, Hashable, CaseIterable {
         case .prohibited: "The tier forbids this deployment. No waiver lifts a prohibition: change the product or its deployment."
         case .downwardOverride: "A tier override may only raise the tier; a lower tier than the computed one is refused and the computed tier stands."
         case .tierOverride: "A reviewer raised the tier above the computed one; the higher tier's controls apply."
+        case .jurisdictionProhibited: "A law of a market the product ships to forbids it. No waiver lifts a legal prohibition: withdraw the product from that market or change what it does."
+        case .jurisdictionObligation: "A law of a market the product ships to requires a control that the profile does not declare with evidence."
         }
     }
 }

@@ -15,9 +15,12 @@ public struct ProfileLoader: Sendable {
 
     public let catalog: Catalog
     public let limits: YAMLLimits
+    /// Control ids beyond the catalogue's that profiles may declare (jurisdiction overlay controls).
+    public let extraControls: [String]
 
-    public init(catalog: Catalog, limits: YAMLLimits = .standard) {
+    public init(catalog: Catalog, extraControls: [String] = [], limits: YAMLLimits = .standard) {
         self.catalog = catalog
+        self.extraControls = extraControls
         self.limits = limits
     }
 
@@ -119,7 +122,7 @@ public struct ProfileLoader: Sendable {
     }
 
     func readControls(_ node: Node, reader: NodeReader, baseDirectory: String?) -> [DeclaredControl] {
-        let ids = catalog.controls.map(\.id)
+        let ids = catalog.controls.map(\.id) + extraControls
         guard let m = reader.mapping(node, context: "`controls`", allowed: ids, required: []) else { return [] }
         var out: [DeclaredControl] = []
         for (id, e) in m.sorted(by: { $0.key < $1.key }) {

@@ -5,10 +5,12 @@ import Foundation
 /// output is the same whatever the scheduling, and memory stays bounded by the batch size.
 public struct ProfileRunner: Sendable {
     public let catalog: Catalog
+    public let overlays: OverlaySet
     public let limits: YAMLLimits
 
-    public init(catalog: Catalog, limits: YAMLLimits = .standard) {
+    public init(catalog: Catalog, overlays: OverlaySet = .empty, limits: YAMLLimits = .standard) {
         self.catalog = catalog
+        self.overlays = overlays
         self.limits = limits
     }
 
@@ -46,13 +48,15 @@ public struct ProfileRunner: Sendable {
             let dir = (p as NSString).deletingLastPathComponent
             base = dir.isEmpty ? "." : dir
         }
-        switch ProfileLoader(catalog: catalog, limits: limits).load(text: text, path: path, baseDirectory: base) {
+        let loader = ProfileLoader(catalog: catalog, extraControls: overlays.controls.map(\.id), limits: limits)
+        switch loader.load(text: text, path: path, baseDirectory: base) {
         case .failure(let e): return .failure(path: path, errors: e.all)
         case .success(let profile):
-            var report = Checker.check(profile, catalog: catalog, asOf: asOf)
+            var report = Checker.check(profile, catalog: catalog, overlays: overlays, asOf: asOf)
             if command == .classify {
                 report.findings = report.findings.filter { $0.kind == .downwardOverride || $0.kind == .tierOverride }
                 report.controls = []
+                report.jurisdictions = []
             }
             return .report(report)
         }

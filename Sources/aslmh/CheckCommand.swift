@@ -27,13 +27,14 @@ struct ClassifyCommand: ParsableCommand {
 enum Runner {
     static func run(_ command: RunResult.Command, _ options: RunOptions) throws {
         let catalog = try CatalogChoice.load(options.catalogDirectory)
+        let overlays = try OverlayChoice.load(options.overlaysDirectory, catalog: catalog)
         let context = RunContext(command: command, catalogVersion: catalog.version, asOf: options.day, failOn: options.failOn.severity)
         var stream = makeStream(options.format, catalog: catalog, options: options)
         let sink = try OutputSink(path: options.output)
         var summary = RunSummary()
         sink.write(stream.header(context))
         let renderer = stream
-        ProfileRunner(catalog: catalog).stream(ProfileRunner.jobs(for: options.paths), command: command, asOf: context.asOf,
+        ProfileRunner(catalog: catalog, overlays: overlays).stream(ProfileRunner.jobs(for: options.paths), command: command, asOf: context.asOf,
                                                render: { renderer.fragment($0, context) }) { entry, fragment in
             summary.add(entry, context)
             sink.write(stream.entry(entry, fragment: fragment, context))

@@ -8,7 +8,7 @@ struct ExplainCommand: ParsableCommand {
         abstract: "Explain a tier (T3), rule, control, prohibition, vocabulary term or finding id, with its source and examples."
     )
 
-    @Argument(help: "An id, e.g. T3, T3.supportive-interaction, crisis_escalation, missing-control/crisis_escalation.")
+    @Argument(help: "An id, e.g. T3, T3.supportive-interaction, crisis_escalation, missing-control/crisis_escalation, US-IL, IL.ai-therapy-to-public.")
     var id: String
 
     @Option(name: .customLong("catalog"), help: "Use an organisation's own tier catalogue directory.")
@@ -16,9 +16,10 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try CatalogChoice.load(catalogDirectory)
-        guard let text = Explainer.explain(id, catalog: catalog) else {
+        let overlays = try OverlayChoice.load(nil, catalog: catalog)
+        guard let text = Explainer.explain(id, catalog: catalog, overlays: overlays) else {
             var message = "aslmh: no rule, control, prohibition, tier or term is called `\(id)`"
-            if let s = Suggest.closest(to: id, in: Explainer.allIds(catalog)) { message += "; did you mean `\(s)`?" }
+            if let s = Suggest.closest(to: id, in: Explainer.allIds(catalog, overlays: overlays)) { message += "; did you mean `\(s)`?" }
             FileHandle.standardError.write(Data((message + "\n").utf8))
             throw ExitCode(2)
         }

@@ -25,6 +25,9 @@ struct RunOptions: ParsableArguments {
     @Option(name: .customLong("catalog"), help: "Use an organisation's own tier catalogue directory instead of the embedded one.")
     var catalogDirectory: String?
 
+    @Option(name: .customLong("overlays"), help: "Add an organisation's own jurisdiction overlays (a directory of overlay YAML files); same id replaces the shipped one.")
+    var overlaysDirectory: String?
+
     @Option(name: .customLong("as-of"), help: "Evaluate review dates as of this day (YYYY-MM-DD); default today (UTC).")
     var asOf: String?
 
@@ -73,6 +76,23 @@ enum CatalogChoice {
         case .success(let c): return c
         case .failure(let e):
             var text = "aslmh: the tier catalogue has errors:\n"
+            for err in e.all {
+                text += "\(err.location): error: \(err.message)\n"
+                if let s = err.suggestion { text += "  hint: \(s)\n" }
+            }
+            FileHandle.standardError.write(Data(text.utf8))
+            throw ExitCode(2)
+        }
+    }
+}
+
+enum OverlayChoice {
+    /// The embedded overlays plus an organisation's own; errors are input errors (exit 2).
+    static func load(_ directory: String?, catalog: Catalog) throws -> OverlaySet {
+        switch OverlayLoader.load(adding: directory, catalog: catalog) {
+        case .success(let o): return o
+        case .failure(let e):
+            var text = "aslmh: the jurisdiction overlays have errors:\n"
             for err in e.all {
                 text += "\(err.location): error: \(err.message)\n"
                 if let s = err.suggestion { text += "  hint: \(s)\n" }

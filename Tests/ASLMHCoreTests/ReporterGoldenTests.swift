@@ -15,15 +15,16 @@ enum ExampleRun {
         let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".yaml") }.sorted()
         var files = try names.map { ("profiles/\($0)", try String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8)) }
         files += extra
-        let loader = ProfileLoader(catalog: Fixtures.catalog)
+        let loader = ProfileLoader(catalog: Fixtures.catalog, extraControls: OverlayFixtures.overlays.controls.map(\.id))
         let entries: [RunResult.Entry] = files.map { path, text in
             switch loader.load(text: text, path: path, baseDirectory: dir.path) {
             case .failure(let e): return .failure(path: path, errors: e.all)
             case .success(let p):
-                var r = Checker.check(p, catalog: Fixtures.catalog, asOf: asOf)
+                var r = Checker.check(p, catalog: Fixtures.catalog, overlays: OverlayFixtures.overlays, asOf: asOf)
                 if command == .classify {
                     r.findings = r.findings.filter { $0.kind == .downwardOverride || $0.kind == .tierOverride }
                     r.controls = []
+                    r.jurisdictions = []
                 }
                 return .report(r)
             }
@@ -88,7 +89,7 @@ struct JSONContractTests {
         #expect(doc["catalogVersion"] as? String == Fixtures.catalog.version)
         #expect(doc["command"] as? String == "check")
         let profiles = try #require(doc["profiles"] as? [[String: Any]])
-        #expect(profiles.count == 13)
+        #expect(profiles.count == 14)
         for p in profiles {
             #expect(p["path"] is String)
             #expect(p["matchedRules"] is [Any])
@@ -106,7 +107,7 @@ struct JSONContractTests {
         #expect(broken["tier"] is NSNull)
         #expect((broken["errors"] as? [Any])?.count == 2)
         let summary = try #require(doc["summary"] as? [String: Any])
-        #expect(summary["profiles"] as? Int == 13)
+        #expect(summary["profiles"] as? Int == 14)
         #expect(summary["inputErrors"] as? Int == 1)
         #expect(summary["exitCode"] as? Int == 2)
     }

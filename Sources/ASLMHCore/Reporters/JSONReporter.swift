@@ -85,6 +85,7 @@ public struct JSONReporter: ReportStream {
                 "errors": .array([]),
             ]
             if run.command == .check {
+                o["jurisdictions"] = .array(r.jurisdictions.map(Self.jurisdiction))
                 o["controls"] = .array(r.controls.map { s in
                     .object(["id": .string(s.controlId), "tier": .int(s.tier), "title": .string(s.title),
                              "state": .string(s.state.rawValue), "evidence": .array(s.evidence.map(JSON.string)),
@@ -93,6 +94,27 @@ public struct JSONReporter: ReportStream {
             }
             return .object(o)
         }
+    }
+
+    public static func jurisdiction(_ v: JurisdictionVerdict) -> JSON {
+        .object([
+            "id": .string(v.overlayId),
+            "name": .string(v.name),
+            "law": .object(["title": .string(v.law.title), "citation": .string(v.law.citation), "url": .string(v.law.url),
+                            "effective": .string(v.law.effective.description)]),
+            "verified": .string(v.verified.description),
+            "market": .object(["value": .string(v.market.value), "location": location(v.market.location)]),
+            "inForce": .bool(v.inForce),
+            "inScope": .bool(v.inScope),
+            "scopeReads": .array(v.scopeReads.map { .object(["field": .string($0.field), "value": .string($0.value), "location": location($0.location)]) }),
+            "scopeUnmet": .array(v.scopeUnmet.map(JSON.string)),
+            "obligations": .array(v.obligations.map { o in
+                .object(["id": .string(o.id), "kind": .string(o.kind.rawValue), "title": .string(o.title), "status": .string(o.status.rawValue),
+                         "effective": .string(o.effective.description), "control": .from(o.control),
+                         "source": .object(["document": .string(o.source.document), "quote": .string(o.source.quote)]),
+                         "guard": .object(Dictionary(uniqueKeysWithValues: o.guardEffects.map { ($0.name, JSON.int($0.value)) }))])
+            }),
+        ])
     }
 
     static func product(_ p: Profile) -> JSON {

@@ -41,6 +41,13 @@ public enum MarkdownReporter {
                         out += "| `\(s.controlId)` | \(s.tier) | \(s.state.rawValue) | \(cell(s.evidence.joined(separator: ", "))) |\n"
                     }
                 }
+                if !r.jurisdictions.isEmpty {
+                    out += "\n| Jurisdiction | Law | In scope | Obligations |\n|---|---|---|---|\n"
+                    for v in r.jurisdictions {
+                        let obligations = v.obligations.map { "`\($0.id)`: \($0.status.rawValue)" }.joined(separator: ", ")
+                        out += "| \(v.overlayId) (market `\(v.market.value)`) | \(cell(v.law.citation)) | \(v.inScope ? "yes" : "no") | \(cell(obligations)) |\n"
+                    }
+                }
                 if !r.findings.isEmpty {
                     out += "\n| Severity | Finding | Location | Message | Fix |\n|---|---|---|---|---|\n"
                     for f in r.findings {

@@ -81,6 +81,19 @@ public struct TextReporter: ReportStream {
             let missing = r.controls.filter { $0.state != .satisfied }.map { "\($0.controlId) (\($0.state.rawValue))" }
             out += missing.isEmpty ? "\n" : "; not: " + missing.joined(separator: ", ") + "\n"
         }
+        for v in r.jurisdictions {
+            let counts = Dictionary(grouping: v.obligations, by: \.status).mapValues(\.count)
+            var state: String
+            if !v.inScope {
+                state = "not in scope"
+            } else if counts[.prohibited, default: 0] > 0 {
+                state = paint("PROHIBITED", "31;1")
+            } else {
+                state = "in scope; \(counts[.met, default: 0]) met, \(counts[.missing, default: 0]) missing"
+                if let later = counts[.notYetInForce], later > 0 { state += ", \(later) not yet in force" }
+            }
+            out += "  law: \(v.overlayId) \(v.law.citation) — \(state)\n"
+        }
         for f in r.findings {
             out += "  \(severity(f.severity)) \(f.location)  \(bold(f.id))\n"
             out += "          \(f.message)\n"
