@@ -59,12 +59,13 @@ public struct Conversation: Sendable, Equatable {
             a.categories.insert(.suicidalIdeation)
             a.rules.append("session.veiled_method_after_distress")
         }
-        if rules.psychosisEscalation, earlier.contains(.psychosis), a.level < .critical,
+        if rules.psychosisEscalation, earlier.contains(.psychosis),
             a.categories.contains(.imminentDanger) || a.categories.contains(.harmToOthers)
         {
+            // A dangerous act after psychotic symptoms is driven by them: critical, and psychosis is reported.
+            if a.level < .critical || !a.categories.contains(.psychosis) { a.rules.append("session.psychosis_escalation") }
             a.level = .critical
             a.categories.insert(.psychosis)
-            a.rules.append("session.psychosis_escalation")
         }
         if rules.retractionKeepsLevel, a.evidence.contains(.retraction), let previous = window.last,
             previous.level >= .medium, previous.level > a.level

@@ -90,6 +90,9 @@ struct Tokenizer {
             case .sentenceBreak:
                 if scalar == ".", !b.isEmpty, !b.hasLetter {
                     pending = (.sentenceBreak, UInt8(ascii: "."))  // "2.5"
+                } else if scalar == ".", b.bytes.count == 1, b.hasLetter {
+                    flush()
+                    pending = (.sentenceBreak, nil)  // "k.i.l.l", "U.S.A.": a break only if no letter follows
                 } else {
                     flush()
                     sentence += 1
