@@ -113,3 +113,31 @@ struct OverlayTests {
         #expect(r.jurisdictions.allSatisfy { $0.overlayId != "US-IL" })
     }
 }
+
+@Suite("Overlays across effective dates")
+struct OverlayDateTests {
+    /// California's annual report to the Office of Suicide Prevention applies from 2027-07-01.
+    @Test func californiaAnnualReportStartsOn20270701() throws {
+        let text = """
+        schema: aslmh/profile/v1
+        product: {id: ca-companion, name: C, version: "1", team: T, contact: t@x.example}
+        intended_use: Companion.
+        audience: [adults_only]
+        settings: [consumer]
+        capabilities: [companion_persona]
+        autonomy: none
+        markets: [US-CA]
+        """
+        let loader = ProfileLoader(catalog: Fixtures.catalog, extraControls: OverlayFixtures.overlays.controls.map(\.id))
+        let p = try loader.load(text: text, path: "ca.yaml", baseDirectory: nil).get()
+        func ids(_ day: String) -> Set<String> {
+            Set(Checker.check(p, catalog: Fixtures.catalog, overlays: OverlayFixtures.overlays, asOf: Day(day)!).findings
+                .filter { $0.kind == .jurisdictionObligation }.map(\.id))
+        }
+        let before = ids("2027-06-30")
+        let after = ids("2027-07-01")
+        #expect(after.subtracting(before).count == 1)
+        #expect(after.subtracting(before).first?.hasPrefix("jurisdiction-obligation/CA.") == true)
+        #expect(ids("2025-12-31").isEmpty, "SB 243 is not in force before 2026-01-01")
+    }
+}
