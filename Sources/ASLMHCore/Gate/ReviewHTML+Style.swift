@@ -16,6 +16,10 @@ extension ReviewHTML {
     table { width: 100%; border-collapse: collapse; margin: 8px 0; }
     th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--line); }
     th { background: var(--bg); font-size: 12px; text-transform: uppercase; letter-spacing: .03em; color: var(--dim); }
+    table.controls td:first-child code { white-space: nowrap; overflow-wrap: normal; }
+    table.findings td:first-child { width: 34%; }
+    table.findings td:first-child code { overflow-wrap: anywhere; }
+    td.date { white-space: nowrap; }
     td.num { text-align: right; font-variant-numeric: tabular-nums; }
     dl.facts { display: grid; grid-template-columns: 160px 1fr; gap: 2px 12px; margin: 8px 0; }
     dl.facts dt { color: var(--dim); }

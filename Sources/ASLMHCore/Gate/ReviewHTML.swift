@@ -107,7 +107,7 @@ public enum ReviewHTML {
     static func controls(_ rep: ProfileReport, _ r: ReviewReport) -> String {
         var out = "<h3>Controls</h3>\n"
         guard !rep.controls.isEmpty else { return out + "<p class=\"dim\">No mandatory controls at this tier.</p>\n" }
-        out += "<table>\n<thead><tr><th>Control</th><th>From tier</th><th>State</th><th>Evidence</th><th>Owner</th><th>Reviewed</th></tr></thead>\n<tbody>\n"
+        out += "<table class=\"controls\">\n<thead><tr><th>Control</th><th>From tier</th><th>State</th><th>Evidence</th><th>Owner</th><th>Reviewed</th></tr></thead>\n<tbody>\n"
         for s in rep.controls {
             let d = rep.profile.control(s.controlId)
             let links = s.evidence.map { ref -> String in
@@ -116,7 +116,7 @@ public enum ReviewHTML {
             }
             out += "<tr><td><code>\(esc(s.controlId))</code><br><span class=\"dim\">\(esc(s.title))</span></td><td class=\"num\">\(s.tier)</td>"
             out += "<td>\(badge(s.state.rawValue))</td><td>\(links.isEmpty ? "—" : links.joined(separator: "<br>"))</td>"
-            out += "<td>\(esc(d?.owner?.value ?? "—"))</td><td>\(d?.reviewed.map { $0.value.description } ?? "—")</td></tr>\n"
+            out += "<td>\(esc(d?.owner?.value ?? "—"))</td><td class=\"date\">\(d?.reviewed.map { $0.value.description } ?? "—")</td></tr>\n"
         }
         return out + "</tbody>\n</table>\n"
     }
@@ -124,14 +124,14 @@ public enum ReviewHTML {
     static func findings(_ e: GateEntry) -> String {
         var out = "<h3>Findings</h3>\n"
         guard !e.items.isEmpty else { return out + "<p class=\"ok\">No findings.</p>\n" }
-        out += "<table>\n<thead><tr><th>Finding</th><th>Severity</th><th>Status</th><th>Location</th><th>Message and fix</th></tr></thead>\n<tbody>\n"
+        out += "<table class=\"findings\">\n<thead><tr><th>Finding and location</th><th>Severity</th><th>Status</th><th>Message and fix</th></tr></thead>\n<tbody>\n"
         for i in e.items {
             var status = badge(i.disposition.rawValue)
             if let w = i.waiver {
                 status += i.disposition == .waived ? "<br><span class=\"dim\">until \(w.expires)</span>" : "<br><span class=\"dim\">waiver expired \(w.expires)</span>"
             }
-            out += "<tr><td><code>\(esc(i.id))</code></td><td>\(esc(i.severity.rawValue))</td><td>\(status)</td>"
-            out += "<td><code>\(esc(i.location.description))</code></td><td>\(esc(i.message))<br><span class=\"dim\">Fix: \(esc(i.remediation))</span></td></tr>\n"
+            out += "<tr><td><code>\(esc(i.id))</code><br><span class=\"dim\">\(esc(i.location.description))</span></td><td>\(esc(i.severity.rawValue))</td><td>\(status)</td>"
+            out += "<td>\(esc(i.message))<br><span class=\"dim\">Fix: \(esc(i.remediation))</span></td></tr>\n"
         }
         return out + "</tbody>\n</table>\n"
     }
@@ -162,7 +162,7 @@ public enum ReviewHTML {
         out += "<table>\n<thead><tr><th>Finding</th><th>State</th><th>Granted</th><th>Expires</th><th>Approver</th><th>Justification</th></tr></thead>\n<tbody>\n"
         for (w, state) in ws {
             out += "<tr><td><code>\(esc(w.findingId))</code><br><span class=\"dim\">\(esc(w.location.description))</span></td><td>\(badge(state))</td>"
-            out += "<td>\(w.granted)</td><td>\(w.expires)</td><td>\(esc(w.approver))</td><td>\(esc(w.justification))</td></tr>\n"
+            out += "<td class=\"date\">\(w.granted)</td><td class=\"date\">\(w.expires)</td><td>\(esc(w.approver))</td><td>\(esc(w.justification))</td></tr>\n"
         }
         return out + "</tbody>\n</table>\n"
     }
