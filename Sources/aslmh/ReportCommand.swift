@@ -27,27 +27,9 @@ struct ReportCommand: ParsableCommand {
         let (result, _) = try governance.evaluate()
         var waivers: [Waiver] = []
         if let path = governance.waivers, case .success(let w) = GovernanceFiles.waivers(path, maxDays: governance.maxWaiverDays) { waivers = w }
-        var supplements: [String: ReviewSupplement] = [:]
-        for e in result.entries {
-            if let r = e.report, let id = e.productId { supplements[id] = ReviewSupplement(jurisdictions: Self.jurisdictions(r.jurisdictions)) }
-        }
-        let report = ReviewReport(gate: result, waivers: waivers, supplements: supplements, linkPrefix: Self.linkPrefix(for: output), title: title)
+        let report = ReviewReport(gate: result, waivers: waivers, supplements: ReviewSupplement.evaluated(result), linkPrefix: Self.linkPrefix(for: output), title: title)
         try Output.emit(format == .html ? ReviewHTML.render(report) : ReviewMarkdown.render(report), to: output)
         if result.decision == .error { throw ExitCode(2) }
-    }
-
-    /// The overlays' verdicts as the report shows them.
-    static func jurisdictions(_ verdicts: [JurisdictionVerdict]) -> [ReportJurisdictionVerdict] {
-        verdicts.map { v in
-            let statuses = v.obligations.map(\.status)
-            let verdict = !v.inScope ? "not-in-scope" : !v.inForce ? "not-yet-in-force"
-                : statuses.contains(.prohibited) ? "prohibited" : statuses.contains(.missing) ? "obligations-missing" : "compliant"
-            let missing = v.obligations.filter { $0.status == .missing || $0.status == .prohibited }.map { "\($0.id) (\($0.status.rawValue))" }
-            var detail = "\(v.law.title) — \(v.law.citation); market \(v.market.value)"
-            if !v.inScope, !v.scopeUnmet.isEmpty { detail += "; out of scope: " + v.scopeUnmet.joined(separator: "; ") }
-            if !missing.isEmpty { detail += "; " + missing.joined(separator: ", ") }
-            return ReportJurisdictionVerdict(jurisdiction: "\(v.name) (\(v.overlayId))", verdict: verdict, detail: detail)
-        }
     }
 
     /// `../` for each folder of a relative output path, so evidence links (relative to the working

@@ -32,6 +32,8 @@ extension ReviewHTML {
     .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600; background: #e8ebf0; color: var(--ink); white-space: nowrap; }
     .b-ship, .b-satisfied, .b-current, .b-active, .b-pass { background: #dcf3e6; color: var(--ship); }
     .b-blocked, .b-blocking, .b-missing, .b-stale, .b-expired, .b-no-evidence, .b-evidence-not-found, .b-fail { background: #fdecea; color: var(--blocked); }
+    .b-compliant { background: #dcf3e6; color: var(--ship); }
+    .b-prohibited, .b-obligations-missing { background: #fdecea; color: var(--blocked); }
     .b-error { background: #fff4d6; color: var(--error); }
     .b-waived, .b-baselined, .b-unused { background: #eef0ff; color: #3b3f9e; }
     svg { display: block; max-width: 100%; height: auto; margin: 8px 0 12px; }
