@@ -24,6 +24,7 @@ public enum ReviewHTML {
 
     static func portfolio(_ r: ReviewReport) -> String {
         var out = "<section id=\"portfolio\">\n<h2>Portfolio</h2>\n"
+        out += "<p class=\"dim\">Products per ASL-MH tier, by gate decision.</p>\n"
         out += PortfolioChart.svg(r.gate)
         out += "<table>\n<thead><tr><th>Product</th><th>Tier</th><th>Decision</th><th>Approval</th><th>Blocking</th><th>Waived</th><th>Baselined</th></tr></thead>\n<tbody>\n"
         for e in r.gate.entries {
