@@ -70,4 +70,16 @@ struct GovernanceFileTests {
         #expect(try ApprovalsFile.read(text: "", path: "a.yaml").get().approvals.isEmpty)
         #expect(try WaiversFile.read(text: "schema: aslmh/waivers/v1\nwaivers: []\n", path: "w.yaml").get().isEmpty)
     }
+
+    @Test func aMissingFileThatWasAskedForIsAnInputError() throws {
+        let errors = try #require(GovernanceFiles.waivers("no/such/waivers.yaml", maxDays: 90).failure)
+        #expect(errors.all.map(\.code) == ["not-found"])
+        #expect(errors.all[0].location == SourceLocation(path: "no/such/waivers.yaml", line: 1, column: 1))
+    }
+
+    @Test func shippedGovernanceFilesLoad() throws {
+        let root = ExampleRun.root.path + "/"
+        #expect(try GovernanceFiles.approvals(root + "governance/approvals.yaml").get().approvals.count == 5)
+        #expect(try GovernanceFiles.waivers(root + "governance/waivers.yaml", maxDays: 90).get().count == 2)
+    }
 }
