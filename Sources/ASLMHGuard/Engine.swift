@@ -37,6 +37,7 @@ struct Engine: Sendable {
         self.entries = entries
         self.contexts = data.contexts
         self.contextCategories = data.contexts.map { Set($0.appliesTo) }
+        compiler.vocabulary.linkSpellings()
         self.tokenizer = Tokenizer(vocabulary: compiler.vocabulary)
         self.userMatcher = Matcher(patterns: user, vocabularySize: compiler.vocabulary.count, numberID: compiler.vocabulary.numberID)
         self.assistantMatcher = Matcher(patterns: assistant, vocabularySize: compiler.vocabulary.count, numberID: compiler.vocabulary.numberID)

@@ -35,6 +35,7 @@ struct PatternCompiler {
         for (canonical, variants) in spellings {
             for v in variants { vocabulary.spellings[v.lowercased()] = canonical }
         }
+        vocabulary.registerClauseWords(Tokenizer.clauseWords)
         self.vocabulary = vocabulary
         self.classes = classes
         self.normalizer = Tokenizer(vocabulary: vocabulary)

@@ -12,7 +12,7 @@ struct Tokenizer {
         var extraClause: Int32 = 0
         for i in raw.indices {
             finalize(&raw[i])
-            if Self.clauseWords.contains(raw[i].key) { extraClause += 1 }
+            if raw[i].id >= 0 && vocabulary.clauseWordIDs.contains(raw[i].id) { extraClause += 1 }
             raw[i].clause += extraClause
         }
         return raw
@@ -20,79 +20,104 @@ struct Tokenizer {
 
     // MARK: - Pass 1: scalars to raw tokens
 
-    private struct Builder {
+    fileprivate struct Builder {
         var bytes: [UInt8] = []
-        var extra: String = ""  // non-ASCII letters, kept in order with bytes via `bytes` marker
         var hasLetter = false
         var hasDigit = false
         var start = 0, end = 0, scalarStart = 0, scalarEnd = 0
         var isEmpty: Bool { bytes.isEmpty }
+
+        mutating func reset() {
+            bytes.removeAll(keepingCapacity: true)
+            hasLetter = false
+            hasDigit = false
+        }
     }
 
-    private func rawTokens(_ text: String) -> [Token] {
+    /// ASCII classes: 0 separator, 1 letter or digit, 2 apostrophe, 3 sentence break, 4 clause
+    /// break, 5 leet sign ('@', '$', '!').
+    private static let asciiClass: [UInt8] = {
+        var t = [UInt8](repeating: 0, count: 128)
+        for c in UInt8(ascii: "a")...UInt8(ascii: "z") { t[Int(c)] = 1 }
+        for c in UInt8(ascii: "A")...UInt8(ascii: "Z") { t[Int(c)] = 1 }
+        for c in UInt8(ascii: "0")...UInt8(ascii: "9") { t[Int(c)] = 1 }
+        t[Int(UInt8(ascii: "'"))] = 2
+        t[Int(UInt8(ascii: "`"))] = 2
+        for c in [".", "?", ";"] { t[Int(UInt8(ascii: Unicode.Scalar(c)!))] = 3 }
+        t[10] = 3
+        t[13] = 3
+        for c in [",", ":", "(", ")", "[", "]", "\"", "-"] { t[Int(UInt8(ascii: Unicode.Scalar(c)!))] = 4 }
+        t[Int(UInt8(ascii: "-"))] = 0
+        for c in ["@", "$", "!"] { t[Int(UInt8(ascii: Unicode.Scalar(c)!))] = 5 }
+        return t
+    }()
+
+    /// The state of pass 1, kept in one value so the hot loop touches no captured boxes.
+    fileprivate struct RawState {
         var tokens: [Token] = []
-        tokens.reserveCapacity(min(text.utf8.count / 4 + 4, 1 << 16))
-        var cache = FoldCache()
         var b = Builder()
         var sentence: Int32 = 0
         var clause: Int32 = 0
         var utf8 = 0
         var scalarIndex = 0
-        // A scalar whose role depends on the next one: apostrophe, leet sign, or '.' in a number.
-        var pending: (fold: FoldedScalar, byte: UInt8?)? = nil
+        /// A scalar whose role depends on the next one: apostrophe, leet sign, '.' in a number or
+        /// after a single letter.
+        var pendingFold: FoldedScalar? = nil
+        var pendingByte: UInt8? = nil
 
-        func flush() {
+        mutating func flush() {
             guard !b.isEmpty else { return }
-            emit(&tokens, b, sentence: sentence, clause: clause)
-            b = Builder()
+            Tokenizer.emit(&tokens, b, sentence: sentence, clause: clause)
+            b.reset()
         }
 
-        for scalar in text.unicodeScalars {
-            let width = scalar.utf8.count
-            let folded = cache.fold(scalar)
-            defer { utf8 += width; scalarIndex += 1 }
-            if case .word(let w) = folded {
-                if let p = pending {
-                    pending = nil
-                    if let byte = p.byte, !b.isEmpty {
-                        if byte != UInt8(ascii: "'") { b.bytes.append(byte) }
-                    } else {
-                        flush()
-                    }
+        @inline(__always) mutating func appendWordByte(_ u: UInt8, width: Int) {
+            if pendingFold != nil {
+                let byte = pendingByte
+                pendingFold = nil
+                pendingByte = nil
+                if let byte, !b.isEmpty {
+                    if byte != UInt8(ascii: "'") { b.bytes.append(byte) }
+                } else {
+                    flush()
                 }
-                if b.isEmpty { b.start = utf8; b.scalarStart = scalarIndex }
-                for u in w.utf8 {
-                    b.bytes.append(u)
-                    if u >= UInt8(ascii: "0") && u <= UInt8(ascii: "9") { b.hasDigit = true } else { b.hasLetter = true }
-                }
-                b.end = utf8 + width
-                b.scalarEnd = scalarIndex + 1
-                continue
             }
+            if b.isEmpty { b.start = utf8; b.scalarStart = scalarIndex }
+            b.bytes.append(u)
+            if u >= 48 && u <= 57 { b.hasDigit = true } else { b.hasLetter = true }
+            b.end = utf8 + width
+            b.scalarEnd = scalarIndex + 1
+        }
+
+        mutating func handle(_ folded: FoldedScalar, scalar: Unicode.Scalar) {
             // Resolve an earlier pending scalar that was not followed by a word character.
-            if let p = pending {
-                pending = nil
+            if let p = pendingFold {
+                pendingFold = nil
+                pendingByte = nil
                 flush()
-                if case .sentenceBreak = p.fold { sentence += 1; clause += 1 }
+                if case .sentenceBreak = p { sentence += 1; clause += 1 }
             }
             switch folded {
             case .word: break
             case .apostrophe:
-                if !b.isEmpty { pending = (.separator, UInt8(ascii: "'")) }
+                if !b.isEmpty { pendingFold = .separator; pendingByte = UInt8(ascii: "'") }
             case .leet(let letter):
                 let isBang = letter == UInt8(ascii: "i") && scalar == "!"
                 if !b.isEmpty && b.hasLetter {
-                    pending = (isBang ? .sentenceBreak : .separator, letter)
+                    pendingFold = isBang ? .sentenceBreak : .separator
+                    pendingByte = letter
                 } else {
                     flush()
                     if isBang { sentence += 1; clause += 1 }
                 }
             case .sentenceBreak:
                 if scalar == ".", !b.isEmpty, !b.hasLetter {
-                    pending = (.sentenceBreak, UInt8(ascii: "."))  // "2.5"
+                    pendingFold = .sentenceBreak  // "2.5"
+                    pendingByte = UInt8(ascii: ".")
                 } else if scalar == ".", b.bytes.count == 1, b.hasLetter {
                     flush()
-                    pending = (.sentenceBreak, nil)  // "k.i.l.l", "U.S.A.": a break only if no letter follows
+                    pendingFold = .sentenceBreak  // "k.i.l.l", "U.S.A.": a break only if no letter follows
+                    pendingByte = nil
                 } else {
                     flush()
                     sentence += 1
@@ -105,18 +130,46 @@ struct Tokenizer {
                 flush()
             }
         }
-        if let p = pending, case .sentenceBreak = p.fold { flush(); sentence += 1 }
-        flush()
-        return tokens
     }
 
-    private func emit(_ tokens: inout [Token], _ b: Builder, sentence: Int32, clause: Int32) {
+    private func rawTokens(_ text: String) -> [Token] {
+        var st = RawState()
+        st.tokens.reserveCapacity(min(text.utf8.count / 5 + 4, 1 << 16))
+        var cache = FoldCache()
+        let table = Self.asciiClass
+        for scalar in text.unicodeScalars {
+            if scalar.value < 128 {
+                let u = UInt8(truncatingIfNeeded: scalar.value)
+                if table[Int(u)] == 1 {
+                    st.appendWordByte(u >= 65 && u <= 90 ? u + 32 : u, width: 1)
+                } else {
+                    st.handle(CharacterFolding.foldASCII(u), scalar: scalar)
+                }
+                st.utf8 += 1
+            } else {
+                let width = scalar.utf8.count
+                let folded = cache.fold(scalar)
+                if case .word(let w) = folded {
+                    for u in w.utf8 { st.appendWordByte(u, width: width) }
+                } else {
+                    st.handle(folded, scalar: scalar)
+                }
+                st.utf8 += width
+            }
+            st.scalarIndex += 1
+        }
+        if let p = st.pendingFold, case .sentenceBreak = p { st.flush(); st.sentence += 1 }
+        st.flush()
+        return st.tokens
+    }
+
+    fileprivate static func emit(_ tokens: inout [Token], _ b: Builder, sentence: Int32, clause: Int32) {
         var bytes = b.bytes
         if b.hasLetter && b.hasDigit {
             // "100mg", "6am": a leading number and a unit become two tokens.
             var digits = 0
-            while digits < bytes.count, isDigit(bytes[digits]) || bytes[digits] == UInt8(ascii: ".") { digits += 1 }
-            if digits > 0 && digits < bytes.count && bytes[digits...].allSatisfy({ !isDigit($0) }) {
+            while digits < bytes.count, Self.isDigit(bytes[digits]) || bytes[digits] == UInt8(ascii: ".") { digits += 1 }
+            if digits > 0 && digits < bytes.count && bytes[digits...].allSatisfy({ !Self.isDigit($0) }) {
                 let split = b.start + digits
                 tokens.append(Token(
                     key: String(decoding: bytes[..<digits], as: UTF8.self), utf8Start: b.start, utf8End: split,
@@ -144,11 +197,18 @@ struct Tokenizer {
             scalarStart: b.scalarStart, scalarEnd: b.scalarEnd, sentence: sentence, clause: clause))
     }
 
-    @inline(__always) private func isDigit(_ u: UInt8) -> Bool { u >= 48 && u <= 57 }
+    @inline(__always) private static func isDigit(_ u: UInt8) -> Bool { u >= 48 && u <= 57 }
 
     // MARK: - Pass 2: "k i l l", "k.i.l.l" become one token
 
     private func mergeSpacedLetters(_ tokens: [Token]) -> [Token] {
+        var run = 0
+        var hasRun = false
+        for t in tokens {
+            run = isSingleLetter(t) ? run + 1 : 0
+            if run >= 3 { hasRun = true; break }
+        }
+        if !hasRun { return tokens }
         var out: [Token] = []
         out.reserveCapacity(tokens.count)
         var i = 0
@@ -175,16 +235,16 @@ struct Tokenizer {
     }
 
     private func isSingleLetter(_ t: Token) -> Bool {
-        t.key.utf8.count == 1 && !isDigit(t.key.utf8.first!)
+        t.key.utf8.count == 1 && !Self.isDigit(t.key.utf8.first!)
     }
 
     // MARK: - Pass 3: squeeze, spelling, vocabulary
 
     private func finalize(_ t: inout Token) {
-        var key = Self.collapseLongRuns(t.key)
-        if let canonical = vocabulary.spellings[key] ?? vocabulary.spellings[Self.squeeze(key)] { key = canonical }
-        t.key = key
-        vocabulary.identify(&t)
+        let collapsed = Self.collapseLongRuns(t.key)
+        let elongated = collapsed.utf8.count != t.key.utf8.count
+        t.key = collapsed
+        vocabulary.identify(&t, elongated: elongated)
     }
 
     /// Runs of three or more of the same letter become two ("sooo" → "soo", "killll" → "kill");

@@ -34,9 +34,32 @@ struct Vocabulary: Sendable {
         return id
     }
 
-    func identify(_ t: inout Token) {
+    /// Ids of words that start a new clause ("but", "however", …).
+    private(set) var clauseWordIDs: Set<Int32> = []
+
+    mutating func registerClauseWords(_ words: Set<String>) {
+        for w in words { clauseWordIDs.insert(id(for: w)) }
+    }
+
+    /// Points every known misspelling at its canonical word's id, so a token needs one lookup.
+    mutating func linkSpellings() {
+        for (variant, canonical) in spellings where ids[variant] == nil {
+            if let id = ids[canonical] { ids[variant] = id }
+        }
+    }
+
+    /// Looks a token up: its own form, then a known misspelling, then (for elongated words such as
+    /// "sooo" or "kiiill") the squeezed form.
+    func identify(_ t: inout Token, elongated: Bool = false) {
         let key = t.key
-        t.id = ids[key] ?? squeezed[Tokenizer.squeeze(key)] ?? -1
+        if let id = ids[key] {
+            t.id = id
+        } else if elongated {
+            let squeezedKey = Tokenizer.squeeze(key)
+            t.id = ids[squeezedKey] ?? squeezed[squeezedKey] ?? -1
+        } else {
+            t.id = -1
+        }
         guard let first = key.utf8.first else { return }
         if first >= 48 && first <= 57 && key.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 }) {
             t.altID = numberID
