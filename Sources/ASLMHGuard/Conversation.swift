@@ -12,10 +12,20 @@
 /// - `session.notify_after_high_turns`: a frequency limit that adds `notify_human`.
 /// Assistant turns are checked against the latest user turn for `crisis_mishandled`.
 public struct Conversation: Sendable, Equatable {
+    /// One earlier user turn, stored compactly (categories as bit masks) so that many open
+    /// conversations cost little memory.
     struct Turn: Sendable, Equatable {
         var level: RiskLevel
-        var categories: Set<GuardCategory>
-        var evidence: Set<GuardCategory>
+        var categories: UInt32
+        var evidence: UInt32
+    }
+
+    static func mask(_ set: Set<GuardCategory>) -> UInt32 {
+        set.reduce(0) { $0 | (1 << UInt32(GuardCategory.allCases.firstIndex(of: $1)!)) }
+    }
+
+    static func categories(_ mask: UInt32) -> Set<GuardCategory> {
+        Set(GuardCategory.allCases.enumerated().filter { mask & (1 << UInt32($0.offset)) != 0 }.map(\.element))
     }
 
     /// The session's latched level (`critical` once latched, else the last user turn's level).
@@ -50,7 +60,7 @@ public struct Conversation: Sendable, Equatable {
         }
         var a = safetyGuard.assess(text, role: .user, replyingTo: nil)
         let window = recent.suffix(rules.escalationWindow)
-        let earlier = window.reduce(into: Set<GuardCategory>()) { $0.formUnion($1.evidence) }
+        let earlier = Self.categories(window.reduce(UInt32(0)) { $0 | $1.evidence })
 
         if rules.veiledMethodAfterDistress, a.evidence.contains(.methodInquiry), a.level < .critical,
             earlier.contains(where: \.isDistressEvidence)
@@ -71,7 +81,7 @@ public struct Conversation: Sendable, Equatable {
             previous.level >= .medium, previous.level > a.level
         {
             a.level = previous.level
-            a.categories.formUnion(previous.categories)
+            a.categories.formUnion(Self.categories(previous.categories))
             a.rules.append("session.retraction_keeps_level")
         }
         if rules.criticalLatch, isLatched {
@@ -88,7 +98,7 @@ public struct Conversation: Sendable, Equatable {
         if a.level >= .high { highTurns += 1 }
         level = isLatched ? .critical : a.level
         lastUserLevel = a.level
-        recent.append(Turn(level: a.level, categories: a.categories, evidence: a.evidence))
+        recent.append(Turn(level: a.level, categories: Self.mask(a.categories), evidence: Self.mask(a.evidence)))
         if recent.count > rules.escalationWindow { recent.removeFirst(recent.count - rules.escalationWindow) }
 
         var extra: [GuardAction] = []

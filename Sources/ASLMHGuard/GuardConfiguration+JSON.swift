@@ -51,11 +51,26 @@ extension GuardConfiguration {
         guard case .object(let members) = value, let allowed = allowedKeys[path] else { return }
         for key in members.keys.sorted() {
             guard allowed.contains(key) else {
-                let near = allowed.sorted().first { $0.lowercased() == key.lowercased() || $0.hasPrefix(key) || key.hasPrefix($0) }
+                let near = allowed.sorted().first { editDistance($0.lowercased(), key.lowercased()) <= 2 }
                 let hint = near.map { " (did you mean '\($0)'?)" } ?? " (known: \(allowed.sorted().joined(separator: ", ")))"
                 throw GuardError.invalidConfiguration("unknown key '\(path.isEmpty ? key : path + "." + key)'\(hint)")
             }
             try checkKeys(members[key]!, path: path.isEmpty ? key : path + "." + key)
         }
     }
+}
+
+/// Levenshtein distance, for "did you mean" suggestions.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a.utf8), b = Array(b.utf8)
+    if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
 }

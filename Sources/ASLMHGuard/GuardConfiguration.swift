@@ -184,7 +184,9 @@ public struct GuardConfiguration: Codable, Sendable, Equatable {
     static func suggestion(for key: String) -> String {
         let names = (GuardCategory.userCategories + GuardCategory.outputCategories).map(\.rawValue)
         let normalized = key.lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
-        if let hit = names.first(where: { $0 == normalized || $0.hasPrefix(normalized) || normalized.hasPrefix($0) }) {
+        if let hit = names.first(where: {
+            $0 == normalized || $0.hasPrefix(normalized) || normalized.hasPrefix($0) || editDistance($0, normalized) <= 2
+        }) {
             return " (did you mean '\(hit)'?)"
         }
         return " (known: \(names.joined(separator: ", ")))"

@@ -107,7 +107,7 @@ public struct ScanLine: Sendable {
 /// stays constant on any input size. Message text is never logged.
 public struct GuardScanner: Sendable {
     public let safetyGuard: Guard
-    /// Most conversations and user-turn levels remembered at once (oldest are forgotten first).
+    /// Most conversations and high/critical user turns remembered at once (oldest are forgotten first).
     public static let maxConversations = 50_000
     public static let maxRememberedTurns = 100_000
 
@@ -163,7 +163,8 @@ public struct GuardScanner: Sendable {
         } else {
             result = safetyGuard.check(record.text, role: .user)
         }
-        if record.role == .user { remember(user: record.idText, level: result.level) }
+        // Only turns an assistant reply can mishandle are remembered (bounded, oldest forgotten).
+        if record.role == .user && result.level >= .high { remember(user: record.idText, level: result.level) }
         return result
     }
 
