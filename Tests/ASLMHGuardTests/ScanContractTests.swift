@@ -39,11 +39,6 @@ struct ScanContractTests {
 
     @Test func keysAreSorted() throws {
         let (outputs, _) = run([#"{"id":"a","role":"user","text":"I want to kill myself"}"#])
-        let keys = try #require(outputs.first).split(separator: ",").compactMap { part -> String? in
-            guard part.hasPrefix("{\"") || part.hasPrefix("\"") else { return nil }
-            return nil
-        }
-        _ = keys
         let line = try #require(outputs.first)
         let order = ["\"action\"", "\"categories\"", "\"id\"", "\"matches\"", "\"resources\"", "\"risk\""].map {
             line.range(of: $0)!.lowerBound
