@@ -2,7 +2,8 @@
 """Writes N varied, valid aslmh profiles into DIR (deterministic for a given seed).
 
 Used by the check benchmark: `scripts/gen-profiles.py 10000 /tmp/aslmh-bench`.
-The mix spans every tier, passing and failing profiles, URL and path evidence.
+The mix spans every tier, passing and failing profiles, one or two markets each (US states, EU,
+other countries), URL evidence.
 """
 import os
 import random
@@ -18,6 +19,7 @@ AUD = ["general_public", "adults_only", "minors_possible", "patients_under_care"
        "licensed_clinicians", "research_participants", "researchers"]
 SET = ["consumer", "workplace", "school", "outpatient_clinical", "inpatient", "emergency",
        "crisis_service", "research"]
+MARKETS = ["US", "US-CA", "US-NY", "US-IL", "US-UT", "US-TX", "GB", "DE", "FR", "EU", "CA", "AU", "NZ", "BR", "JP"]
 AUTO = ["none", "suggests_to_clinician", "acts_with_review", "acts_alone"]
 CONTROLS = ["ai_ethics_guidelines", "medical_disclaimer", "expert_review", "no_personalised_advice",
             "human_oversight", "crisis_detection", "crisis_escalation", "scope_disclosure",
@@ -45,7 +47,7 @@ def profile(i, rng):
         f"settings: [{', '.join(sets)}]",
         f"capabilities: [{', '.join(caps)}]",
         f"autonomy: {rng.choice(AUTO)}",
-        "markets: [US, EU]",
+        f"markets: [{', '.join(rng.sample(MARKETS, rng.randint(1, 2)))}]",
         "locales: [en-US]",
         "controls:",
     ]

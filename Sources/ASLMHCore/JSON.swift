@@ -13,6 +13,11 @@ public indirect enum JSON: Sendable, Hashable {
     public static func from(_ s: String?) -> JSON { s.map(JSON.string) ?? .null }
 
     /// Pretty-printed with two-space indentation and a trailing newline.
+    /// The canonical form: compact, keys sorted, the same escaping as `rendered()`. Digests are
+    /// SHA-256 over it (what Python's `json.dumps(doc, sort_keys=True, separators=(",", ":"),
+    /// ensure_ascii=False)` produces).
+    public var canonical: String { rendered(pretty: false) }
+
     public func rendered(pretty: Bool = true) -> String {
         var out = ""
         write(into: &out, indent: pretty ? 0 : nil)
@@ -63,7 +68,11 @@ public indirect enum JSON: Sendable, Hashable {
 
     static func escape(_ s: String, into out: inout String) {
         // Fast path: most strings need no escaping at all.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+        let plain = s.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            for b in bytes where b < 0x20 || b == 0x22 || b == 0x5C { return false }
+            return true
+        } ?? !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C })
+        if plain {
             out += "\""
             out += s
             out += "\""
@@ -78,7 +87,7 @@ public indirect enum JSON: Sendable, Hashable {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                if scalar.value < 0x20 {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
@@ -88,4 +97,50 @@ public indirect enum JSON: Sendable, Hashable {
         }
         out += "\""
     }
+}
+
+/// Feeds pretty-printed JSON text to a SHA-256 hasher as its canonical (compact) form: whitespace
+/// outside strings is dropped. Lets a streamed document be digested as it is written.
+public struct CanonicalJSONHasher: Sendable {
+    private var hasher = SHA256.Hasher()
+
+    public init() {}
+
+    public mutating func update(_ pretty: String) {
+        hasher.update(Self.compact(pretty))
+    }
+
+    /// Pretty-printed JSON (as `JSON.rendered()` writes it) without the whitespace outside strings.
+    public static func compact(_ pretty: String) -> [UInt8] {
+        var compact: [UInt8] = []
+        compact.reserveCapacity(pretty.utf8.count)
+        var inString = false
+        var escaped = false
+        var text = pretty
+        text.withUTF8 { bytes in
+            for b in bytes {
+                if inString {
+                    compact.append(b)
+                    if escaped { escaped = false } else if b == 0x5C { escaped = true } else if b == 0x22 { inString = false }
+                } else if b == 0x22 {
+                    inString = true
+                    compact.append(b)
+                } else if b != 0x20 && b != 0x0A {
+                    compact.append(b)
+                }
+            }
+        }
+        return compact
+    }
+
+    /// Feeds bytes that are already canonical.
+    public mutating func updateCanonical(_ bytes: [UInt8]) { hasher.update(bytes) }
+
+    /// Feeds text that is already canonical.
+    public mutating func updateCanonical(_ compact: Substring) {
+        var c = compact
+        c.withUTF8 { hasher.update(UnsafeRawBufferPointer($0)) }
+    }
+
+    public mutating func finalizeHex() -> String { hasher.finalizeHex() }
 }

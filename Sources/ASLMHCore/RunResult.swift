@@ -104,18 +104,29 @@ public struct RunResult: Sendable {
     public func status(_ entry: Entry) -> String { context.status(entry) }
 }
 
+/// One entry rendered on a worker thread: its text, and for digested formats its canonical form.
+public struct ReportFragment: Sendable {
+    public var text: String
+    public var canonical: [UInt8]?
+
+    public init(_ text: String, canonical: [UInt8]? = nil) {
+        self.text = text
+        self.canonical = canonical
+    }
+}
+
 /// A reporter that renders a run piece by piece: the header, each entry in path order, the footer.
 /// `fragment` is pure and may run on any thread (the CLI renders entries in parallel); `entry`
 /// runs in order and joins fragments (separators, state such as SARIF's rule list).
 public protocol ReportStream: Sendable {
-    func header(_ context: RunContext) -> String
-    func fragment(_ entry: RunResult.Entry, _ context: RunContext) -> String
-    mutating func entry(_ entry: RunResult.Entry, fragment: String, _ context: RunContext) -> String
+    mutating func header(_ context: RunContext) -> String
+    func fragment(_ entry: RunResult.Entry, _ context: RunContext) -> ReportFragment
+    mutating func entry(_ entry: RunResult.Entry, fragment: ReportFragment, _ context: RunContext) -> String
     mutating func footer(_ summary: RunSummary, _ context: RunContext) -> String
 }
 
 extension ReportStream {
-    public mutating func entry(_ entry: RunResult.Entry, fragment: String, _ context: RunContext) -> String { fragment }
+    public mutating func entry(_ entry: RunResult.Entry, fragment: ReportFragment, _ context: RunContext) -> String { fragment.text }
 
     /// Renders a whole in-memory run.
     public mutating func renderRun(_ run: RunResult) -> String {

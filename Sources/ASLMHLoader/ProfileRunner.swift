@@ -65,17 +65,17 @@ public struct ProfileRunner: Sendable {
     /// Evaluates the jobs in parallel batches and calls `consume` with each entry, in job order.
     public func stream(_ jobs: [Job], command: RunContext.Command, asOf: Day, batchSize: Int = 512,
                        consume: (RunResult.Entry) throws -> Void) rethrows {
-        try stream(jobs, command: command, asOf: asOf, batchSize: batchSize, render: { _ in "" }) { e, _ in try consume(e) }
+        try stream(jobs, command: command, asOf: asOf, batchSize: batchSize, render: { _ in ReportFragment("") }) { e, _ in try consume(e) }
     }
 
     /// Like `stream`, and also renders each entry with `render` on the worker threads.
     public func stream(_ jobs: [Job], command: RunContext.Command, asOf: Day, batchSize: Int = 512,
-                       render: @escaping @Sendable (RunResult.Entry) -> String,
-                       consume: (RunResult.Entry, String) throws -> Void) rethrows {
+                       render: @escaping @Sendable (RunResult.Entry) -> ReportFragment,
+                       consume: (RunResult.Entry, ReportFragment) throws -> Void) rethrows {
         var start = 0
         while start < jobs.count {
             let batch = Array(jobs[start..<min(jobs.count, start + batchSize)])
-            let slots = Slots<(RunResult.Entry, String)>(count: batch.count)
+            let slots = Slots<(RunResult.Entry, ReportFragment)>(count: batch.count)
             DispatchQueue.concurrentPerform(iterations: batch.count) { i in
                 let entry: RunResult.Entry
                 switch batch[i] {

@@ -112,6 +112,30 @@ struct JSONContractTests {
         #expect(summary["exitCode"] as? Int == 2)
     }
 
+    /// The digest is SHA-256 of the canonical JSON without `digest`: recompute it as an auditor would.
+    @Test func digestRecomputesInPython() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("aslmh-\(UUID().uuidString).json")
+        try JSONReporter.render(ExampleRun.run(.check, extra: [ExampleRun.broken])).write(to: out, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: out) }
+        let script = """
+        import json, hashlib, sys
+        d = json.load(open(sys.argv[1])); digest = d.pop("digest")
+        canon = json.dumps(d, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        assert digest == hashlib.sha256(canon.encode()).hexdigest(), "digest mismatch"
+        print("ok")
+        """
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", script, out.path]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = pipe
+        try p.run()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0, "\(text)")
+    }
+
     @Test func exitCodes() throws {
         #expect(try ExampleRun.run(.check).exitCode == 1)
         #expect(try ExampleRun.run(.check, extra: [ExampleRun.broken]).exitCode == 2)

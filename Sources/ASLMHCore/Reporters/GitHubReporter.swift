@@ -9,7 +9,9 @@ public struct GitHubReporter: ReportStream {
 
     public func header(_ c: RunContext) -> String { "" }
 
-    public func fragment(_ entry: RunResult.Entry, _ c: RunContext) -> String {
+    public func fragment(_ entry: RunResult.Entry, _ c: RunContext) -> ReportFragment { ReportFragment(render(entry, c)) }
+
+    func render(_ entry: RunResult.Entry, _ c: RunContext) -> String {
         var lines: [String] = []
         switch entry {
         case .failure(_, let errors):

@@ -1,6 +1,7 @@
 /// The JSON contract documented in the README: one document for `classify` and `check`.
 public struct JSONReporter: ReportStream {
     private var count = 0
+    private var hasher = CanonicalJSONHasher()
 
     public init() {}
 
@@ -9,9 +10,10 @@ public struct JSONReporter: ReportStream {
         return r.renderRun(run)
     }
 
-    // The document's keys are sorted: asOf, catalogVersion, command, failOn, profiles, schema,
-    // summary. `profiles` comes before the summary, so entries stream in between.
-    public func header(_ c: RunContext) -> String {
+    // The document's keys are sorted (asOf, catalogVersion, command, failOn, profiles, schema,
+    // summary), so entries stream in between; `digest` comes last, once everything before it has
+    // been hashed: the SHA-256 of the canonical JSON of the document without `digest`.
+    public mutating func header(_ c: RunContext) -> String {
         var out = "{\n"
         for (k, v) in [("asOf", c.asOf.description), ("catalogVersion", c.catalogVersion), ("command", c.command.rawValue), ("failOn", c.failOn.rawValue)] {
             out += "  "
@@ -20,18 +22,24 @@ public struct JSONReporter: ReportStream {
             JSON.escape(v, into: &out)
             out += ",\n"
         }
-        return out + "  \"profiles\": ["
-    }
-
-    public func fragment(_ e: RunResult.Entry, _ c: RunContext) -> String {
-        var out = ""
-        Self.entry(c, e).write(into: &out, indent: 2)
+        out += "  \"profiles\": ["
+        hasher.update(out)
         return out
     }
 
-    public mutating func entry(_ e: RunResult.Entry, fragment: String, _ c: RunContext) -> String {
+    /// The entry pretty-printed, and its canonical (compact) form for the digest: both rendered on
+    /// the worker threads.
+    public func fragment(_ e: RunResult.Entry, _ c: RunContext) -> ReportFragment {
+        var pretty = ""
+        Self.entry(c, e).write(into: &pretty, indent: 2)
+        return ReportFragment(pretty, canonical: CanonicalJSONHasher.compact(pretty))
+    }
+
+    public mutating func entry(_ e: RunResult.Entry, fragment: ReportFragment, _ c: RunContext) -> String {
         defer { count += 1 }
-        return (count == 0 ? "\n    " : ",\n    ") + fragment
+        if count > 0 { hasher.updateCanonical([UInt8(ascii: ",")]) }
+        hasher.updateCanonical(fragment.canonical ?? CanonicalJSONHasher.compact(fragment.text))
+        return (count == 0 ? "\n    " : ",\n    ") + fragment.text
     }
 
     public mutating func footer(_ s: RunSummary, _ c: RunContext) -> String {
@@ -50,7 +58,8 @@ public struct JSONReporter: ReportStream {
             "findings": .object(counts),
             "exitCode": .int(Int(s.exitCode)),
         ]).write(into: &out, indent: 1)
-        return out + "\n}\n"
+        hasher.update(out + "}")
+        return out + ",\n  \"digest\": \"\(hasher.finalizeHex())\"\n}\n"
     }
 
     static func entry(_ run: RunContext, _ entry: RunResult.Entry) -> JSON {
@@ -100,8 +109,7 @@ public struct JSONReporter: ReportStream {
         .object([
             "id": .string(v.overlayId),
             "name": .string(v.name),
-            "law": .object(["title": .string(v.law.title), "citation": .string(v.law.citation), "url": .string(v.law.url),
-                            "effective": .string(v.law.effective.description)]),
+            "law": .object(["citation": .string(v.law.citation), "effective": .string(v.law.effective.description)]),
             "verified": .string(v.verified.description),
             "market": .object(["value": .string(v.market.value), "location": location(v.market.location)]),
             "inForce": .bool(v.inForce),
@@ -109,10 +117,9 @@ public struct JSONReporter: ReportStream {
             "scopeReads": .array(v.scopeReads.map { .object(["field": .string($0.field), "value": .string($0.value), "location": location($0.location)]) }),
             "scopeUnmet": .array(v.scopeUnmet.map(JSON.string)),
             "obligations": .array(v.obligations.map { o in
-                .object(["id": .string(o.id), "kind": .string(o.kind.rawValue), "title": .string(o.title), "status": .string(o.status.rawValue),
-                         "effective": .string(o.effective.description), "control": .from(o.control),
-                         "source": .object(["document": .string(o.source.document), "quote": .string(o.source.quote)]),
-                         "guard": .object(Dictionary(uniqueKeysWithValues: o.guardEffects.map { ($0.name, JSON.int($0.value)) }))])
+                // The obligation's text and source sentence are catalogue data: `aslmh explain ID`.
+                .object(["id": .string(o.id), "kind": .string(o.kind.rawValue), "status": .string(o.status.rawValue),
+                         "effective": .string(o.effective.description), "control": .from(o.control), "source": .string(o.source.document)])
             }),
         ])
     }

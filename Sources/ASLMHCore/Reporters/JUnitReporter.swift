@@ -72,9 +72,9 @@ public struct JUnitReporterStream: ReportStream {
 
     public func header(_ c: RunContext) -> String { "" }
 
-    public func fragment(_ e: RunResult.Entry, _ c: RunContext) -> String { "" }
+    public func fragment(_ e: RunResult.Entry, _ c: RunContext) -> ReportFragment { ReportFragment("") }
 
-    public mutating func entry(_ e: RunResult.Entry, fragment: String, _ c: RunContext) -> String {
+    public mutating func entry(_ e: RunResult.Entry, fragment: ReportFragment, _ c: RunContext) -> String {
         entries.append(e)
         return ""
     }

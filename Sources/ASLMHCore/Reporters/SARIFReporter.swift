@@ -26,7 +26,9 @@ public struct SARIFReporter: ReportStream {
     }
 
     /// The entry's results, without a leading separator (pure: runs in parallel).
-    public func fragment(_ e: RunResult.Entry, _ c: RunContext) -> String {
+    public func fragment(_ e: RunResult.Entry, _ c: RunContext) -> ReportFragment { ReportFragment(render(e, c)) }
+
+    func render(_ e: RunResult.Entry, _ c: RunContext) -> String {
         var results: [(ruleId: String, level: String, message: String, location: SourceLocation)] = []
         switch e {
         case .failure(_, let errors):
@@ -56,7 +58,7 @@ public struct SARIFReporter: ReportStream {
     }
 
     /// Records the rules the entry used, and joins its results to the ones before.
-    public mutating func entry(_ e: RunResult.Entry, fragment: String, _ c: RunContext) -> String {
+    public mutating func entry(_ e: RunResult.Entry, fragment: ReportFragment, _ c: RunContext) -> String {
         switch e {
         case .failure(_, let errors):
             for err in errors where rules["input/\(err.code)"] == nil {
@@ -72,9 +74,9 @@ public struct SARIFReporter: ReportStream {
                 rules[f.id] = Self.rule(id: f.id, short: short, full: f.kind.help, help: help, level: Self.level(f.severity))
             }
         }
-        guard !fragment.isEmpty else { return "" }
+        guard !fragment.text.isEmpty else { return "" }
         defer { count += 1 }
-        return (count == 0 ? "\n        " : ",\n        ") + fragment
+        return (count == 0 ? "\n        " : ",\n        ") + fragment.text
     }
 
     public mutating func footer(_ s: RunSummary, _ c: RunContext) -> String {

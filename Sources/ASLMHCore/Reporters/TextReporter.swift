@@ -28,7 +28,9 @@ public struct TextReporter: ReportStream {
 
     public func header(_ c: RunContext) -> String { "" }
 
-    public func fragment(_ entry: RunResult.Entry, _ c: RunContext) -> String {
+    public func fragment(_ entry: RunResult.Entry, _ c: RunContext) -> ReportFragment { ReportFragment(render(entry, c)) }
+
+    func render(_ entry: RunResult.Entry, _ c: RunContext) -> String {
         var out = ""
         switch entry {
         case .failure(let path, let errors):
