@@ -40,7 +40,7 @@ let package = Package(
         ),
         .testTarget(name: "ASLMHCoreTests", dependencies: ["ASLMHCore", "ASLMHLoader"], exclude: ["Golden"]),
         .testTarget(name: "ASLMHLoaderTests", dependencies: ["ASLMHCore", "ASLMHLoader"]),
-        .testTarget(name: "ASLMHGuardTests", dependencies: ["ASLMHGuard"]),
+        .testTarget(name: "ASLMHGuardTests", dependencies: ["ASLMHGuard"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
