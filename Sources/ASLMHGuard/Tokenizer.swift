@@ -134,7 +134,7 @@ struct Tokenizer {
 
     private func rawTokens(_ text: String) -> [Token] {
         var st = RawState()
-        st.tokens.reserveCapacity(min(text.utf8.count / 5 + 4, 1 << 16))
+        st.tokens.reserveCapacity(text.utf8.count / 5 + 4)
         var cache = FoldCache()
         let table = Self.asciiClass
         for scalar in text.unicodeScalars {
