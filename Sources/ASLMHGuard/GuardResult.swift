@@ -94,9 +94,4 @@ public struct GuardResult: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case role, level = "risk", categories, matches, actions = "action", resources, rules, truncated
     }
-
-    /// Internal: every category with a surviving match, signals included.
-    var evidence: Set<GuardCategory> {
-        Set(matches.filter { $0.context == nil || $0.level >= .medium }.map(\.category))
-    }
 }
