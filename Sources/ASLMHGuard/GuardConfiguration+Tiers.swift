@@ -85,5 +85,6 @@ extension GuardConfiguration {
                 "this configuration is for research use only and the guard was not told it runs in a research environment")
         }
         if locale.isEmpty { throw GuardError.invalidConfiguration("locale must not be empty") }
+        try deployment?.validate()
     }
 }

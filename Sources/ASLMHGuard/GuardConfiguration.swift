@@ -121,11 +121,13 @@ public struct GuardConfiguration: Codable, Sendable, Equatable {
     public var session: SessionRules
     public var provenance: GuardProvenance?
     public var environment: EnvironmentRequirements?
+    /// What the deployment must do around the guard (derived from tier and laws); nil: nothing asked.
+    public var deployment: DeploymentRules?
 
     public init(
         schema: String = GuardConfiguration.schemaID, name: String?, detectors: [GuardCategory: Bool],
         actions: ActionTable, locale: String, crisisResources: [CrisisResource]? = nil, session: SessionRules,
-        provenance: GuardProvenance? = nil, environment: EnvironmentRequirements? = nil
+        provenance: GuardProvenance? = nil, environment: EnvironmentRequirements? = nil, deployment: DeploymentRules? = nil
     ) {
         self.schema = schema
         self.name = name
@@ -136,6 +138,7 @@ public struct GuardConfiguration: Codable, Sendable, Equatable {
         self.session = session
         self.provenance = provenance
         self.environment = environment
+        self.deployment = deployment
     }
 
     /// Whether the detector for a category runs. Signals always run.
@@ -144,7 +147,7 @@ public struct GuardConfiguration: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case schema, name, detectors, actions, locale, crisisResources, session, provenance, environment
+        case schema, name, detectors, actions, locale, crisisResources, session, provenance, environment, deployment
     }
 
     public init(from decoder: any Decoder) throws {
@@ -166,6 +169,7 @@ public struct GuardConfiguration: Codable, Sendable, Equatable {
         session = try c.decode(SessionRules.self, forKey: .session)
         provenance = try c.decodeIfPresent(GuardProvenance.self, forKey: .provenance)
         environment = try c.decodeIfPresent(EnvironmentRequirements.self, forKey: .environment)
+        deployment = try c.decodeIfPresent(DeploymentRules.self, forKey: .deployment)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -179,6 +183,7 @@ public struct GuardConfiguration: Codable, Sendable, Equatable {
         try c.encode(session, forKey: .session)
         try c.encodeIfPresent(provenance, forKey: .provenance)
         try c.encodeIfPresent(environment, forKey: .environment)
+        try c.encodeIfPresent(deployment, forKey: .deployment)
     }
 
     static func suggestion(for key: String) -> String {
