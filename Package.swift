@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "ASLMHCore", targets: ["ASLMHCore"]),
         .library(name: "ASLMHLoader", targets: ["ASLMHLoader"]),
         .library(name: "ASLMHGuard", targets: ["ASLMHGuard"]),
+        .library(name: "ASLMHWiring", targets: ["ASLMHWiring"]),
     ],
     dependencies: [
         // Yams 5.0.1 on purpose: its composer keeps duplicate mapping keys with their marks,
@@ -31,15 +32,19 @@ let package = Package(
             dependencies: ["ASLMHCore", .product(name: "Yams", package: "Yams")],
             plugins: ["EmbedData"]
         ),
+        // Wiring: derives a product's guard configuration from its tier and markets, compares a
+        // deployed configuration with it, and runs the ledger's executable suites through it.
+        .target(name: "ASLMHWiring", dependencies: ["ASLMHCore", "ASLMHLoader", "ASLMHGuard"]),
         .executableTarget(
             name: "aslmh",
             dependencies: [
-                "ASLMHCore", "ASLMHLoader", "ASLMHGuard",
+                "ASLMHCore", "ASLMHLoader", "ASLMHGuard", "ASLMHWiring",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ASLMHCoreTests", dependencies: ["ASLMHCore", "ASLMHLoader"], exclude: ["Golden"]),
         .testTarget(name: "ASLMHLoaderTests", dependencies: ["ASLMHCore", "ASLMHLoader"]),
+        .testTarget(name: "ASLMHWiringTests", dependencies: ["ASLMHCore", "ASLMHLoader", "ASLMHGuard", "ASLMHWiring"]),
         .testTarget(name: "ASLMHGuardTests", dependencies: ["ASLMHGuard"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -23,6 +23,10 @@ public struct ProfileReport: Sendable {
     public var findings: [Finding]
     /// Verdicts of the jurisdictions the profile's markets bring in (empty without overlays).
     public var jurisdictions: [JurisdictionVerdict] = []
+    /// The Therapy Mode Safety Ledger scorecard (set by the guard wiring; nil when not evaluated).
+    public var ledger: LedgerScore?
+    /// The derived runtime guard configuration, summarised for reports (nil when not evaluated).
+    public var guardSummary: [String]?
 }
 
 public enum Checker {

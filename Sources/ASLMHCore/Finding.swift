@@ -39,6 +39,8 @@ public enum FindingKind: String, Sendable, Hashable, CaseIterable {
     case tierOverride = "tier-override"
     case jurisdictionProhibited = "jurisdiction-prohibited"
     case jurisdictionObligation = "jurisdiction-obligation"
+    case guardConfigWeaker = "guard-config-weaker"
+    case guardConfigInvalid = "guard-config-invalid"
 
     /// What this kind of finding means, for SARIF rule help and `explain`.
     public var help: String {
@@ -54,6 +56,8 @@ public enum FindingKind: String, Sendable, Hashable, CaseIterable {
         case .tierOverride: "A reviewer raised the tier above the computed one; the higher tier's controls apply."
         case .jurisdictionProhibited: "A law of a market the product ships to forbids it. No waiver lifts a legal prohibition: withdraw the product from that market or change what it does."
         case .jurisdictionObligation: "A law of a market the product ships to requires a control that the profile does not declare with evidence."
+        case .guardConfigWeaker: "The guard configuration the product deploys (`guard_config`) is weaker than the one its tier and markets require (`aslmh guard-config` derives it)."
+        case .guardConfigInvalid: "The guard configuration named by `guard_config` cannot be read, or the guard cannot honour it."
         }
     }
 }

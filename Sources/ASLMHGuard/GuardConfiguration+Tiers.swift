@@ -25,7 +25,7 @@ extension GuardConfiguration {
         let userCritical: [GuardAction] =
             t >= 3 ? [.showCrisisResources, .stopAIThread, .notifyHuman] : [.showCrisisResources, .stopAIThread, .log]
         let userHigh: [GuardAction] =
-            t >= 3 ? [.showCrisisResources, .humanReview] : [.showCrisisResources, .suggestHelp, .log]
+            t >= 3 ? [.showCrisisResources, .suggestHelp, .humanReview] : [.showCrisisResources, .suggestHelp, .log]
         let userMedium: [GuardAction] = t >= 5 ? [.monitor, .suggestHelp, .humanReview] : [.monitor, .suggestHelp]
         let user = LevelActions(
             critical: userCritical, high: userHigh, medium: userMedium, low: [.allow], none: [.allow])

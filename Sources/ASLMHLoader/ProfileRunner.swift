@@ -7,11 +7,19 @@ public struct ProfileRunner: Sendable {
     public let catalog: Catalog
     public let overlays: OverlaySet
     public let limits: YAMLLimits
+    /// Control ids profiles may declare beyond the catalogue's (overlay and ledger controls).
+    public let extraControls: [String]
+    /// Adds what needs more than the core (the guard wiring: derived guard configuration,
+    /// deployed-configuration check, ledger). Gets the profile's folder. Not run for `classify`.
+    public let enrich: (@Sendable (inout ProfileReport, String) -> Void)?
 
-    public init(catalog: Catalog, overlays: OverlaySet = .empty, limits: YAMLLimits = .standard) {
+    public init(catalog: Catalog, overlays: OverlaySet = .empty, extraControls: [String] = [], limits: YAMLLimits = .standard,
+                enrich: (@Sendable (inout ProfileReport, String) -> Void)? = nil) {
         self.catalog = catalog
         self.overlays = overlays
         self.limits = limits
+        self.extraControls = Array(Set(extraControls + overlays.controls.map(\.id))).sorted()
+        self.enrich = enrich
     }
 
     /// A unit of work: a source to read, or a path that could not be found.
@@ -48,7 +56,7 @@ public struct ProfileRunner: Sendable {
             let dir = (p as NSString).deletingLastPathComponent
             base = dir.isEmpty ? "." : dir
         }
-        let loader = ProfileLoader(catalog: catalog, extraControls: overlays.controls.map(\.id), limits: limits)
+        let loader = ProfileLoader(catalog: catalog, extraControls: extraControls, limits: limits)
         switch loader.load(text: text, path: path, baseDirectory: base) {
         case .failure(let e): return .failure(path: path, errors: e.all)
         case .success(let profile):
@@ -57,6 +65,9 @@ public struct ProfileRunner: Sendable {
                 report.findings = report.findings.filter { $0.kind == .downwardOverride || $0.kind == .tierOverride }
                 report.controls = []
                 report.jurisdictions = []
+            } else if let enrich {
+                enrich(&report, base)
+                report.findings.sort(by: Finding.ordered)
             }
             return .report(report)
         }

@@ -13,7 +13,7 @@ struct ASLMH: ParsableCommand {
         """,
         version: version,
         subcommands: [CheckCommand.self, ClassifyCommand.self, ExplainCommand.self, SchemaCommand.self,
-                      InitCommand.self, GuardCommand.self, GateCommand.self, ApproveCommand.self, ReportCommand.self]
+                      InitCommand.self, GuardCommand.self, GuardConfigCommand.self, LedgerCommand.self, GateCommand.self, ApproveCommand.self, ReportCommand.self]
     )
 
     /// Usage errors exit with 2 (not ArgumentParser's 64): 2 means "input or usage error" everywhere.

@@ -47,7 +47,7 @@ struct ApproveCommand: ParsableCommand {
             case .failure(let e): throw GateInputFailure.report(e.all)
             }
         }
-        let run = ProfileRunner(catalog: catalog, overlays: overlays).run(paths: [profile], command: .check, asOf: day, failOn: .error)
+        let run = try EngineSetup.runner(catalog: catalog, overlays: overlays).run(paths: [profile], command: .check, asOf: day, failOn: .error)
         guard run.entries.count == 1, case .report(let report) = run.entries[0] else {
             let errors = run.entries.flatMap { e -> [InputError] in if case .failure(_, let errs) = e { errs } else { [] } }
             if errors.isEmpty {

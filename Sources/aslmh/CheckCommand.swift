@@ -34,7 +34,7 @@ enum Runner {
         var summary = RunSummary()
         sink.write(stream.header(context))
         let renderer = stream
-        ProfileRunner(catalog: catalog, overlays: overlays).stream(ProfileRunner.jobs(for: options.paths), command: command, asOf: context.asOf,
+        try EngineSetup.runner(catalog: catalog, overlays: overlays).stream(ProfileRunner.jobs(for: options.paths), command: command, asOf: context.asOf,
                                                render: { renderer.fragment($0, context) }) { entry, fragment in
             summary.add(entry, context)
             sink.write(stream.entry(entry, fragment: fragment, context))

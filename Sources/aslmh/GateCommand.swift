@@ -77,7 +77,7 @@ struct GovernanceOptions: ParsableArguments {
             }
         }
         if !errors.isEmpty { throw GateInputFailure.report(errors) }
-        let run = ProfileRunner(catalog: catalog, overlays: overlays).run(paths: paths, command: .check, asOf: day, failOn: failOn.severity)
+        let run = try EngineSetup.runner(catalog: catalog, overlays: overlays).run(paths: paths, command: .check, asOf: day, failOn: failOn.severity)
         return (gate.evaluate(run), catalog)
     }
 }

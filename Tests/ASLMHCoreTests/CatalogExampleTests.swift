@@ -12,6 +12,9 @@ enum Fixtures {
         }
     }()
 
+    /// Controls the Therapy Mode Safety Ledger adds to what profiles may declare.
+    static let ledgerControls: [String] = (try? LedgerLoader.embedded().get())?.controls.map(\.id) ?? []
+
     struct Case: CustomTestStringConvertible, Sendable {
         let kind: String
         let id: String

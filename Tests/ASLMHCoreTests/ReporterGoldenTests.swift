@@ -15,7 +15,8 @@ enum ExampleRun {
         let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".yaml") }.sorted()
         var files = try names.map { ("profiles/\($0)", try String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8)) }
         files += extra
-        let loader = ProfileLoader(catalog: Fixtures.catalog, extraControls: OverlayFixtures.overlays.controls.map(\.id))
+        let ledgerControls = (try? LedgerLoader.embedded().get())?.controls.map(\.id) ?? []
+        let loader = ProfileLoader(catalog: Fixtures.catalog, extraControls: OverlayFixtures.overlays.controls.map(\.id) + ledgerControls)
         let entries: [RunResult.Entry] = files.map { path, text in
             switch loader.load(text: text, path: path, baseDirectory: dir.path) {
             case .failure(let e): return .failure(path: path, errors: e.all)

@@ -95,6 +95,7 @@ public struct JSONReporter: ReportStream {
             ]
             if run.command == .check {
                 o["jurisdictions"] = .array(r.jurisdictions.map(Self.jurisdiction))
+                o["ledger"] = r.ledger.map { Self.ledgerSummary($0) } ?? .null
                 o["controls"] = .array(r.controls.map { s in
                     .object(["id": .string(s.controlId), "tier": .int(s.tier), "title": .string(s.title),
                              "state": .string(s.state.rawValue), "evidence": .array(s.evidence.map(JSON.string)),
@@ -103,6 +104,33 @@ public struct JSONReporter: ReportStream {
             }
             return .object(o)
         }
+    }
+
+    /// The ledger as `check` reports it: section statuses and the index (`aslmh ledger` has the details).
+    public static func ledgerSummary(_ l: LedgerScore) -> JSON {
+        .object([
+            "id": .string(l.ledgerId), "version": .string(l.version), "applies": .bool(l.applies),
+            "caci": .int(l.caci), "caciMax": .int(l.caciMax),
+            "sectionsPassed": .int(l.sectionsPassed), "sectionsPartial": .int(l.sectionsPartial), "sectionsFailed": .int(l.sectionsFailed),
+            "testsPassed": .int(l.testsPassed), "testsTotal": .int(l.testsTotal),
+            "minimumStructuralConditionsMet": .bool(l.minimumStructuralConditionsMet),
+            "sections": .array(l.sections.map { .object(["id": .string($0.id), "title": .string($0.title), "status": .string($0.status.rawValue)]) }),
+        ])
+    }
+
+    /// The full scorecard (`aslmh ledger --format json`): every test with its evidence or reasons.
+    public static func ledgerDetail(_ l: LedgerScore) -> JSON {
+        guard case .object(var o) = ledgerSummary(l) else { return .null }
+        o["sections"] = .array(l.sections.map { s in
+            .object(["id": .string(s.id), "title": .string(s.title), "status": .string(s.status.rawValue),
+                     "tests": .array(s.tests.map { t in
+                         .object(["id": .string(t.id), "question": .string(t.question), "result": .string(t.passed ? "PASS" : "FAIL"),
+                                  "evidence": .array(t.evidence.map(JSON.string)), "reasons": .array(t.reasons.map(JSON.string))])
+                     })])
+        })
+        o["suites"] = .array(l.suites.map { .object(["suite": .string($0.suite), "cases": .int($0.cases), "passed": .bool($0.passed),
+                                                     "failures": .array($0.failures.map(JSON.string)), "source": .string($0.source)]) })
+        return .object(o)
     }
 
     public static func jurisdiction(_ v: JurisdictionVerdict) -> JSON {

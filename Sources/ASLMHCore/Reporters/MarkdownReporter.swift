@@ -41,6 +41,11 @@ public enum MarkdownReporter {
                         out += "| `\(s.controlId)` | \(s.tier) | \(s.state.rawValue) | \(cell(s.evidence.joined(separator: ", "))) |\n"
                     }
                 }
+                if let l = r.ledger {
+                    out += "\nTherapy Mode Safety Ledger: CACI \(l.caci)/\(l.caciMax), minimum structural conditions \(l.minimumStructuralConditionsMet ? "met" : "not met")"
+                        + (l.applies ? "" : " (information only below ASL-MH 3)") + " — "
+                        + l.sections.map { "\($0.id) \($0.status.rawValue)" }.joined(separator: ", ") + "\n"
+                }
                 if !r.jurisdictions.isEmpty {
                     out += "\n| Jurisdiction | Law | In scope | Obligations |\n|---|---|---|---|\n"
                     for v in r.jurisdictions {

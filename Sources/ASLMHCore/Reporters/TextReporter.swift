@@ -83,6 +83,10 @@ public struct TextReporter: ReportStream {
             let missing = r.controls.filter { $0.state != .satisfied }.map { "\($0.controlId) (\($0.state.rawValue))" }
             out += missing.isEmpty ? "\n" : "; not: " + missing.joined(separator: ", ") + "\n"
         }
+        if let l = r.ledger {
+            out += "  ledger: CACI \(l.caci)/\(l.caciMax), \(l.testsPassed)/\(l.testsTotal) tests, minimum structural conditions \(l.minimumStructuralConditionsMet ? "met" : "not met")"
+                + (l.applies ? "" : " (information only below ASL-MH 3)") + "\n"
+        }
         for v in r.jurisdictions {
             let counts = Dictionary(grouping: v.obligations, by: \.status).mapValues(\.count)
             var state: String

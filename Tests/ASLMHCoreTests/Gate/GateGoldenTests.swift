@@ -69,7 +69,7 @@ struct GateGoldenTests {
     @Test func changingAnApprovedCapabilityBlocksWithTheChangeShown() throws {
         let text = try GateGolden.file("profiles/harbor-chat.yaml")
         let changed = GateFixtures.edit(text, "capabilities: [conversational_support,", "capabilities: [diagnosis_suggestion, conversational_support,")
-        let profile = try ProfileLoader(catalog: Fixtures.catalog, extraControls: OverlayFixtures.overlays.controls.map(\.id))
+        let profile = try ProfileLoader(catalog: Fixtures.catalog, extraControls: OverlayFixtures.overlays.controls.map(\.id) + Fixtures.ledgerControls)
             .load(text: changed, path: "profiles/harbor-chat.yaml", baseDirectory: ExampleRun.root.appendingPathComponent("profiles").path).get()
         let report = Checker.check(profile, catalog: Fixtures.catalog, overlays: OverlayFixtures.overlays, asOf: ExampleRun.asOf)
         let approvals = try ApprovalsFile.read(text: GateGolden.file("governance/approvals.yaml"), path: "governance/approvals.yaml").get()
