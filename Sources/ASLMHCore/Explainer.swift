@@ -1,7 +1,7 @@
 /// `aslmh explain ID`: a rule, control, prohibition, tier, vocabulary term or finding id, with
 /// its source sentence and examples.
 public enum Explainer {
-    public static func explain(_ rawId: String, catalog: Catalog, overlays: OverlaySet = .empty) -> String? {
+    public static func explain(_ rawId: String, catalog: Catalog, overlays: OverlaySet = .empty, ledger: Ledger? = nil) -> String? {
         var id = rawId
         // A finding id (`missing-control/crisis_escalation`) explains its subject.
         var preface = ""
@@ -64,6 +64,22 @@ public enum Explainer {
             out += ob.kind == .obligation ? examples(ob.examples, yes: "Satisfied by", no: "Not satisfied by") : examples(ob.examples, yes: "Triggers on", no: "Does not trigger on")
             return out
         }
+        if let ledger, let section = ledger.sections.first(where: { $0.id == id }) {
+            var out = preface + "Ledger section \(section.id): \(section.title) (\(ledger.title) v\(ledger.version))\n\"\(section.quote)\"\nTests:\n"
+            for t in section.tests { out += "  \(t.id)  \(t.question)\n" }
+            return out
+        }
+        if let ledger, let test = ledger.tests.first(where: { $0.id == id }) {
+            var out = preface + "Ledger test \(test.id): \(test.question)\nPasses only when all of these are confirmed (cannot be confirmed defaults to FAIL):\n"
+            for c in test.controls { out += "  control `\(c)` declared with evidence\n" }
+            for g in test.guardRequirements { out += "  guard requirement `\(g)` holds in the derived guard configuration\n" }
+            for s in test.suites { out += "  suite `suites/\(s).jsonl` passes through the derived guard configuration\n" }
+            return out + "Defined at: \(test.location)\n"
+        }
+        if let ledger, let c = ledger.controls.first(where: { $0.id == id }) {
+            let tests = ledger.tests.filter { $0.controls.contains(id) }.map(\.id)
+            return preface + "Ledger control \(c.id): \(c.title)\n\(c.description)\nSatisfied by: \(c.satisfiedBy)\nAnswers: \(tests.joined(separator: ", "))\n"
+        }
         if let c = overlays.control(id) {
             return preface + "Legal control \(c.id): \(c.title)\n\(c.description)\nSatisfied by: \(c.satisfiedBy)\n"
         }
@@ -80,7 +96,11 @@ public enum Explainer {
         return nil
     }
 
-    public static func allIds(_ catalog: Catalog, overlays: OverlaySet = .empty) -> [String] {
+    public static func allIds(_ catalog: Catalog, overlays: OverlaySet = .empty, ledger: Ledger? = nil) -> [String] {
+        (ledger.map { l in l.sections.map(\.id) + l.tests.map(\.id) + l.controls.map(\.id) } ?? []) + baseIds(catalog, overlays: overlays)
+    }
+
+    static func baseIds(_ catalog: Catalog, overlays: OverlaySet) -> [String] {
         catalog.rules.map(\.id) + catalog.controls.map(\.id) + catalog.prohibitions.map(\.id)
             + catalog.vocabulary.capabilities.map(\.id) + catalog.tiers.map { "T\($0.level)" }
             + overlays.overlays.map(\.id) + overlays.obligations.map(\.id) + overlays.controls.map(\.id)

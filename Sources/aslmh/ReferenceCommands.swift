@@ -1,4 +1,5 @@
 import ASLMHCore
+import ASLMHLoader
 import ArgumentParser
 import Foundation
 
@@ -17,9 +18,10 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let catalog = try CatalogChoice.load(catalogDirectory)
         let overlays = try OverlayChoice.load(nil, catalog: catalog)
-        guard let text = Explainer.explain(id, catalog: catalog, overlays: overlays) else {
+        let ledger = try? LedgerLoader.embedded().get()
+        guard let text = Explainer.explain(id, catalog: catalog, overlays: overlays, ledger: ledger) else {
             var message = "aslmh: no rule, control, prohibition, tier or term is called `\(id)`"
-            if let s = Suggest.closest(to: id, in: Explainer.allIds(catalog, overlays: overlays)) { message += "; did you mean `\(s)`?" }
+            if let s = Suggest.closest(to: id, in: Explainer.allIds(catalog, overlays: overlays, ledger: ledger)) { message += "; did you mean `\(s)`?" }
             FileHandle.standardError.write(Data((message + "\n").utf8))
             throw ExitCode(2)
         }
