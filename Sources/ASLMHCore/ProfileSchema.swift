@@ -1,7 +1,8 @@
 /// The profile format as JSON Schema (draft 2020-12), generated from the catalogue so editors
 /// autocomplete exactly the vocabulary the engine accepts.
 public enum ProfileSchema {
-    public static func document(_ catalog: Catalog) -> JSON {
+    /// `extraControls`: the jurisdiction-overlay and ledger controls a profile may also declare.
+    public static func document(_ catalog: Catalog, extraControls: [OverlayControl] = []) -> JSON {
         func str(_ description: String) -> JSON { .object(["type": .string("string"), "minLength": .int(1), "description": .string(description)]) }
         func terms(_ ts: [Term], _ description: String) -> JSON {
             .object([
@@ -29,6 +30,10 @@ public enum ProfileSchema {
             var schema: [String: JSON] = ["description": .string("\(c.title) (mandatory from ASL-MH \(c.tier)). \(c.description) Satisfied by: \(c.satisfiedBy)")]
             schema["$ref"] = .string("#/$defs/control")
             controls[c.id] = .object(schema)
+        }
+        for c in extraControls where controls[c.id] == nil {
+            controls[c.id] = .object(["$ref": .string("#/$defs/control"),
+                                      "description": .string("\(c.title) (required by a law or the Therapy Mode Safety Ledger). \(c.description) Satisfied by: \(c.satisfiedBy)")])
         }
         return .object([
             "$schema": .string("https://json-schema.org/draft/2020-12/schema"),

@@ -43,7 +43,9 @@ struct SchemaCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try CatalogChoice.load(catalogDirectory)
-        try Output.emit(ProfileSchema.document(catalog).rendered(), to: output)
+        let overlays = try OverlayChoice.load(nil, catalog: catalog)
+        let ledger = (try? LedgerLoader.embedded().get())?.controls ?? []
+        try Output.emit(ProfileSchema.document(catalog, extraControls: overlays.controls + ledger).rendered(), to: output)
     }
 }
 
