@@ -49,8 +49,8 @@ enum Runner {
         case .text: TextReporter(color: options.useColor, verbose: !options.quiet)
         case .json: JSONReporter()
         case .sarif: SARIFReporter(catalog: catalog, toolVersion: ASLMH.version)
-        case .junit: JUnitReporterStream(catalog: catalog)
-        case .markdown: MarkdownReporterStream(catalog: catalog)
+        case .junit: CollectingReportStream.junit(catalog: catalog)
+        case .markdown: CollectingReportStream.markdown()
         case .github: GitHubReporter()
         }
     }

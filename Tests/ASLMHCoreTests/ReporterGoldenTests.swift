@@ -98,17 +98,9 @@ struct ReporterGoldenTests {
         assert list(v.iter_errors(broken)), "the broken fixture validates"
         print("\\n".join(bad)); sys.exit(1 if bad else 0)
         """
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", script, schema.path, ExampleRun.root.appendingPathComponent("profiles").path,
-                       ExampleRun.root.appendingPathComponent("Tests/Fixtures/broken/typos-and-types.yaml").path]
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0, "profiles do not validate against `aslmh schema` (needs python3 with jsonschema and PyYAML): \(out)")
+        let (status, out) = try PythonCheck.run(script, [schema.path, ExampleRun.root.appendingPathComponent("profiles").path,
+                       ExampleRun.root.appendingPathComponent("Tests/Fixtures/broken/typos-and-types.yaml").path])
+        #expect(status == 0, "profiles do not validate against `aslmh schema` (needs python3 with jsonschema and PyYAML): \(out)")
     }
 
     @Test func outputIsDeterministic() throws {
@@ -162,16 +154,8 @@ struct JSONContractTests {
         assert digest == hashlib.sha256(canon.encode()).hexdigest(), "digest mismatch"
         print("ok")
         """
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", script, out.path]
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0, "\(text)")
+        let (status, text) = try PythonCheck.run(script, [out.path])
+        #expect(status == 0, "\(text)")
     }
 
     @Test func exitCodes() throws {
@@ -198,15 +182,7 @@ struct SARIFSchemaTests {
         assert all("help" in rule for rule in doc["runs"][0]["tool"]["driver"]["rules"])
         print("valid", len(doc["runs"][0]["results"]))
         """
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", script, schema.path, sarif.path]
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0, "SARIF does not validate (python3 with jsonschema is required): \(out)")
+        let (status, out) = try PythonCheck.run(script, [schema.path, sarif.path])
+        #expect(status == 0, "SARIF does not validate (python3 with jsonschema is required): \(out)")
     }
 }

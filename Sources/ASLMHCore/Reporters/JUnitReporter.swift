@@ -63,12 +63,17 @@ public enum JUnitReporter {
     }
 }
 
-/// JUnitReporter needs the whole run (totals come first), so its stream collects the entries.
-public struct JUnitReporterStream: ReportStream {
-    let catalog: Catalog
+/// A stream for reporters that need the whole run before they can write (their totals come
+/// first): it collects the entries and renders once at the end.
+public struct CollectingReportStream: ReportStream {
+    let render: @Sendable (RunResult) -> String
     private var entries: [RunResult.Entry] = []
 
-    public init(catalog: Catalog) { self.catalog = catalog }
+    public init(render: @escaping @Sendable (RunResult) -> String) { self.render = render }
+
+    public static func junit(catalog: Catalog) -> CollectingReportStream { .init { JUnitReporter.render($0, catalog: catalog) } }
+
+    public static func markdown() -> CollectingReportStream { .init { MarkdownReporter.render($0) } }
 
     public func header(_ c: RunContext) -> String { "" }
 
@@ -80,7 +85,6 @@ public struct JUnitReporterStream: ReportStream {
     }
 
     public mutating func footer(_ s: RunSummary, _ c: RunContext) -> String {
-        let run = RunResult(command: c.command, catalogVersion: c.catalogVersion, asOf: c.asOf, failOn: c.failOn, entries: entries)
-        return JUnitReporter.render(run, catalog: catalog)
+        render(RunResult(command: c.command, catalogVersion: c.catalogVersion, asOf: c.asOf, failOn: c.failOn, entries: entries))
     }
 }

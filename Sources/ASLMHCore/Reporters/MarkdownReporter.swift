@@ -76,25 +76,3 @@ public enum MarkdownReporter {
         return out
     }
 }
-
-/// MarkdownReporter needs the whole run (totals come first), so its stream collects the entries.
-public struct MarkdownReporterStream: ReportStream {
-    let catalog: Catalog
-    private var entries: [RunResult.Entry] = []
-
-    public init(catalog: Catalog) { self.catalog = catalog }
-
-    public func header(_ c: RunContext) -> String { "" }
-
-    public func fragment(_ e: RunResult.Entry, _ c: RunContext) -> ReportFragment { ReportFragment("") }
-
-    public mutating func entry(_ e: RunResult.Entry, fragment: ReportFragment, _ c: RunContext) -> String {
-        entries.append(e)
-        return ""
-    }
-
-    public mutating func footer(_ s: RunSummary, _ c: RunContext) -> String {
-        let run = RunResult(command: c.command, catalogVersion: c.catalogVersion, asOf: c.asOf, failOn: c.failOn, entries: entries)
-        return MarkdownReporter.render(run)
-    }
-}

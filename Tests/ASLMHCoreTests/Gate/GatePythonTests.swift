@@ -6,18 +6,7 @@ import Testing
 /// against the official schema, and the digest recipe in docs/gate.md.
 @Suite("Gate: SARIF schema and the documented digest recipe (python3)")
 struct GatePythonTests {
-    static func python(_ script: String, _ args: [String]) throws -> (Int32, String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", script] + args
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        return (p.terminationStatus, out)
-    }
+    static func python(_ script: String, _ args: [String]) throws -> (Int32, String) { try PythonCheck.run(script, args) }
 
     static func temporary(_ text: String, _ ext: String) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("aslmh-gate-\(UUID().uuidString).\(ext)")
