@@ -26,9 +26,8 @@ struct ClassifyCommand: ParsableCommand {
 
 enum Runner {
     static func run(_ command: RunResult.Command, _ options: RunOptions) throws {
-        let catalog = try CatalogChoice.load(options.catalogDirectory)
-        let overlays = try OverlayChoice.load(options.overlaysDirectory, catalog: catalog)
-        let context = RunContext(command: command, catalogVersion: catalog.version, asOf: options.day, failOn: options.failOn.severity)
+        let (catalog, overlays) = try options.engine.load()
+        let context = RunContext(command: command, catalogVersion: catalog.version, asOf: options.engine.day, failOn: options.failOn.severity)
         var stream = makeStream(options.format, catalog: catalog, options: options)
         let sink = try OutputSink(path: options.output)
         var summary = RunSummary()

@@ -22,14 +22,7 @@ struct RunOptions: ParsableArguments {
     @Option(name: .customLong("fail-on"), help: "Lowest finding severity that fails the run (exit 1): error, warning.")
     var failOn: FailOn = .error
 
-    @Option(name: .customLong("catalog"), help: "Use an organisation's own tier catalogue directory instead of the embedded one.")
-    var catalogDirectory: String?
-
-    @Option(name: .customLong("overlays"), help: "Add an organisation's own jurisdiction overlays (a directory of overlay YAML files); same id replaces the shipped one.")
-    var overlaysDirectory: String?
-
-    @Option(name: .customLong("as-of"), help: "Evaluate review dates as of this day (YYYY-MM-DD); default today (UTC).")
-    var asOf: String?
+    @OptionGroup var engine: EngineOptions
 
     @Option(name: .shortAndLong, help: "Write the report to this file (atomically) instead of standard output.")
     var output: String?
@@ -47,10 +40,7 @@ struct RunOptions: ParsableArguments {
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Give at least one profile file or directory (e.g. `aslmh check profiles`), or `-` for standard input.") }
-        if let asOf, Day(asOf) == nil { throw ValidationError("--as-of must be a date written YYYY-MM-DD, got `\(asOf)`.") }
     }
-
-    var day: Day { asOf.flatMap(Day.init) ?? Clock.today() }
 
     var useColor: Bool {
         switch color {
@@ -58,6 +48,30 @@ struct RunOptions: ParsableArguments {
         case .never: false
         case .auto: output == nil && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         }
+    }
+}
+
+/// The catalogue, overlays and evaluation day: shared by every command that checks profiles.
+struct EngineOptions: ParsableArguments {
+    @Option(name: .customLong("catalog"), help: "Use an organisation's own tier catalogue directory instead of the embedded one.")
+    var catalogDirectory: String?
+
+    @Option(name: .customLong("overlays"), help: "Add an organisation's own jurisdiction overlays (a directory of overlay YAML files); same id replaces the shipped one.")
+    var overlaysDirectory: String?
+
+    @Option(name: .customLong("as-of"), help: "Evaluate review dates and laws as of this day (YYYY-MM-DD); default today (UTC).")
+    var asOf: String?
+
+    func validate() throws {
+        if let asOf, Day(asOf) == nil { throw ValidationError("--as-of must be a date written YYYY-MM-DD, got `\(asOf)`.") }
+    }
+
+    var day: Day { asOf.flatMap(Day.init) ?? Clock.today() }
+
+    /// The catalogue and overlays (exit 2 with located errors when either is broken).
+    func load() throws -> (Catalog, OverlaySet) {
+        let catalog = try CatalogChoice.load(catalogDirectory)
+        return (catalog, try OverlayChoice.load(overlaysDirectory, catalog: catalog))
     }
 }
 

@@ -17,25 +17,13 @@ struct GuardConfigCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the configuration to this file (atomically) instead of standard output.")
     var output: String?
 
-    @Option(name: .customLong("as-of"), help: "Evaluate laws as of this day (YYYY-MM-DD); default today (UTC).")
-    var asOf: String?
-
-    @Option(name: .customLong("catalog"), help: "Use an organisation's own tier catalogue directory.")
-    var catalogDirectory: String?
-
-    @Option(name: .customLong("overlays"), help: "Add an organisation's own jurisdiction overlays.")
-    var overlaysDirectory: String?
-
-    func validate() throws {
-        if let asOf, Day(asOf) == nil { throw ValidationError("--as-of must be a date written YYYY-MM-DD, got `\(asOf)`.") }
-    }
+    @OptionGroup var engine: EngineOptions
 
     func run() throws {
-        let catalog = try CatalogChoice.load(catalogDirectory)
-        let overlays = try OverlayChoice.load(overlaysDirectory, catalog: catalog)
+        let (catalog, overlays) = try engine.load()
         let wiring = try EngineSetup.wiring(catalog)
         let runner = ProfileRunner(catalog: catalog, overlays: overlays, extraControls: wiring.ledgerControls)
-        let day = asOf.flatMap(Day.init) ?? Clock.today()
+        let day = engine.day
         let source: InputSource = profile == "-" ? .stdin : .file(profile)
         switch runner.evaluate(source, command: .check, asOf: day) {
         case .failure(_, let errors):
@@ -78,25 +66,16 @@ struct LedgerCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the scorecards to this file (atomically).")
     var output: String?
 
-    @Option(name: .customLong("as-of"), help: "Evaluate review dates and laws as of this day (YYYY-MM-DD).")
-    var asOf: String?
-
-    @Option(name: .customLong("catalog"), help: "Use an organisation's own tier catalogue directory.")
-    var catalogDirectory: String?
-
-    @Option(name: .customLong("overlays"), help: "Add an organisation's own jurisdiction overlays.")
-    var overlaysDirectory: String?
+    @OptionGroup var engine: EngineOptions
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Give at least one profile file or directory (e.g. `aslmh ledger profiles`).") }
-        if let asOf, Day(asOf) == nil { throw ValidationError("--as-of must be a date written YYYY-MM-DD, got `\(asOf)`.") }
     }
 
     func run() throws {
-        let catalog = try CatalogChoice.load(catalogDirectory)
-        let overlays = try OverlayChoice.load(overlaysDirectory, catalog: catalog)
+        let (catalog, overlays) = try engine.load()
         let run = try EngineSetup.runner(catalog: catalog, overlays: overlays)
-            .run(paths: paths, command: .check, asOf: asOf.flatMap(Day.init) ?? Clock.today(), failOn: .error)
+            .run(paths: paths, command: .check, asOf: engine.day, failOn: .error)
         let f: LedgerRendering.Format = format == .json ? .json : format == .markdown ? .markdown : .text
         try Output.emit(LedgerRendering.render(run, format: f), to: output)
         if run.entries.contains(where: { if case .failure = $0 { true } else { false } }) { throw ExitCode(2) }
