@@ -94,6 +94,10 @@ public struct Guard: Sendable {
         if categories.contains(.suicidalIdeation) || categories.contains(.selfHarm) {
             categories.remove(.severeDistress)
         }
+        // Lethality information about a drug is the more specific finding than dosing advice.
+        if categories.contains(.methodInformation) {
+            categories.remove(.medicationAdvice)
+        }
         let listed = hits.prefix(Self.maxListedMatches)
         let matches = makeMatches(Array(listed), tokens: tokens, text: text)
         return Assessment(

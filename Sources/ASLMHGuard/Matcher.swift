@@ -13,7 +13,7 @@ struct RawMatch {
 /// which is most of them for ordinary text. Gaps are bounded (≤ 8 tokens) and patterns short, so
 /// the work per token is bounded by a constant.
 struct Matcher: Sendable {
-    enum Kind: UInt8 { case word = 0, optional = 1, number = 2, gap = 3 }
+    enum Kind: UInt8 { case word = 0, optional = 1, number = 2, gap = 3, clauseEnd = 4 }
 
     // Flat element storage.
     private let kinds: [UInt8]
@@ -67,6 +67,11 @@ struct Matcher: Sendable {
                     idStart.append(0)
                     idCount.append(0)
                     argument.append(Double(n))
+                case .clauseEnd:
+                    kinds.append(Kind.clauseEnd.rawValue)
+                    idStart.append(0)
+                    idCount.append(0)
+                    argument.append(0)
                 }
             }
             if case .word(let first) = p.elements[0] {
@@ -192,6 +197,9 @@ struct Matcher: Sendable {
                     let value = Double(tokens[pos].key), value >= argument[e]
                 else { return nil }
                 return match(e + 1, end, pos + 1, sentence)
+            case Kind.clauseEnd.rawValue:
+                guard pos > 0, pos == tokens.count || tokens[pos].clause != tokens[pos - 1].clause else { return nil }
+                return match(e + 1, end, pos, sentence)
             default:
                 var p = pos
                 for k in 0...Int(argument[e]) {

@@ -6,7 +6,9 @@
 /// - `@class`: any word of a named word class; `#num`: a number; `#numN`: a number ≥ N;
 /// - an element ending in `?` is optional;
 /// - `...` skips up to 3 tokens, `...N` up to N (N ≤ 8), never past the end of a sentence;
-/// - `(you are|youre)`: a group of multi-word alternatives, expanded into one pattern each.
+/// - `(you are|youre)`: a group of multi-word alternatives, expanded into one pattern each;
+/// - `$` (last element only): the end of a clause (a comma, a sentence break, "but", or the end of
+///   the message), so "I want to be gone$" does not match "I want to be gone by five".
 struct CompiledPattern: Sendable {
     enum Element: Sendable {
         case word([Int32])
@@ -14,6 +16,8 @@ struct CompiledPattern: Sendable {
         /// A number token at least this large (`#num5`).
         case number(Double)
         case gap(Int)
+        /// The end of a clause (`$`).
+        case clauseEnd
     }
 
     enum Owner: Sendable, Hashable {
@@ -62,7 +66,14 @@ struct PatternCompiler {
     mutating func compile(_ pattern: String, owner: CompiledPattern.Owner, rule: String) throws -> CompiledPattern {
         let parts = pattern.split(separator: " ", omittingEmptySubsequences: true)
         var elements: [CompiledPattern.Element] = []
-        for part in parts {
+        for (index, part) in parts.enumerated() {
+            if part == "$" {
+                guard index == parts.count - 1, index > 0 else {
+                    throw GuardError.invalidPattern(rule: rule, pattern: pattern, message: "'$' must be the last element")
+                }
+                elements.append(.clauseEnd)
+                continue
+            }
             if part.hasPrefix("...") {
                 let rest = part.dropFirst(3)
                 let n = rest.isEmpty ? 3 : Int(rest) ?? -1
@@ -94,8 +105,10 @@ struct PatternCompiler {
         guard case .word = elements.first else {
             throw GuardError.invalidPattern(rule: rule, pattern: pattern, message: "must start with a required word")
         }
-        switch elements.last {
-        case .word?, .number?: break
+        var last = elements.count - 1
+        if case .clauseEnd? = elements.last { last -= 1 }
+        switch elements[last] {
+        case .word, .number: break
         default:
             throw GuardError.invalidPattern(rule: rule, pattern: pattern, message: "must end with a required word")
         }
