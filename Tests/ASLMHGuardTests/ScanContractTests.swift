@@ -92,8 +92,13 @@ struct ScanContractTests {
         let (outputs, _) = run([#"{"id":"e\"1\u00e9","role":"user","text":"I want to die \ud83d\ude14 \"now\"\n"}"#])
         let o = try object(outputs[0])
         #expect(o["id"] == .string("e\"1é"))
-        guard case .array(let matches)? = o["matches"], case .object(let m)? = matches.first else {
-            Issue.record("no match")
+        guard case .array(let matches)? = o["matches"],
+            case .object(let m)? = matches.first(where: {
+                if case .object(let x) = $0 { return x["rule"] == .string("si.want_die") }
+                return false
+            })
+        else {
+            Issue.record("no si.want_die match")
             return
         }
         #expect(m["text"] == .string("want to die"))
