@@ -74,29 +74,42 @@ public struct ProfileRunner: Sendable {
     }
 
     /// Evaluates the jobs in parallel batches and calls `consume` with each entry, in job order.
-    public func stream(_ jobs: [Job], command: RunContext.Command, asOf: Day, batchSize: Int = 512,
+    public func stream(_ jobs: [Job], command: RunContext.Command, asOf: Day, batchSize: Int = 256,
                        consume: (RunResult.Entry) throws -> Void) rethrows {
         try stream(jobs, command: command, asOf: asOf, batchSize: batchSize, render: { _ in ReportFragment("") }) { e, _ in try consume(e) }
     }
 
     /// Like `stream`, and also renders each entry with `render` on the worker threads.
-    public func stream(_ jobs: [Job], command: RunContext.Command, asOf: Day, batchSize: Int = 512,
+    public func stream(_ jobs: [Job], command: RunContext.Command, asOf: Day, batchSize: Int = 256,
                        render: @escaping @Sendable (RunResult.Entry) -> ReportFragment,
                        consume: (RunResult.Entry, ReportFragment) throws -> Void) rethrows {
-        var start = 0
-        while start < jobs.count {
-            let batch = Array(jobs[start..<min(jobs.count, start + batchSize)])
-            let slots = Slots<(RunResult.Entry, ReportFragment)>(count: batch.count)
-            DispatchQueue.concurrentPerform(iterations: batch.count) { i in
+        // A pipeline: while the caller consumes batch k (rendering joins, hashing, writing, all in
+        // order), the workers already evaluate batch k+1.
+        @Sendable func evaluate(_ range: Range<Int>) -> Slots<(RunResult.Entry, ReportFragment)> {
+            let slots = Slots<(RunResult.Entry, ReportFragment)>(count: range.count)
+            DispatchQueue.concurrentPerform(iterations: range.count) { i in
                 let entry: RunResult.Entry
-                switch batch[i] {
+                switch jobs[range.lowerBound + i] {
                 case .missing(let e): entry = .failure(path: e.location.path, errors: [e])
-                case .source(let s): entry = evaluate(s, command: command, asOf: asOf)
+                case .source(let s): entry = self.evaluate(s, command: command, asOf: asOf)
                 }
                 slots.set(i, (entry, render(entry)))
             }
-            for (entry, text) in slots.values { try consume(entry, text) }
-            start += batchSize
+            return slots
+        }
+        let ranges = stride(from: 0, to: jobs.count, by: batchSize).map { $0..<min(jobs.count, $0 + batchSize) }
+        guard let first = ranges.first else { return }
+        var current = evaluate(first)
+        for k in ranges.indices {
+            let group = DispatchGroup()
+            let next = NextBatch()
+            if k + 1 < ranges.count {
+                let range = ranges[k + 1]
+                DispatchQueue.global().async(group: group) { next.slots = evaluate(range) }
+            }
+            for (entry, text) in current.values { try consume(entry, text) }
+            group.wait()
+            if let n = next.slots { current = n }
         }
     }
 
@@ -106,6 +119,11 @@ public struct ProfileRunner: Sendable {
         stream(Self.jobs(for: paths), command: command, asOf: asOf) { entries.append($0) }
         return RunResult(command: command, catalogVersion: catalog.version, asOf: asOf, failOn: failOn, entries: entries)
     }
+}
+
+/// The batch evaluated in the background while the previous one is consumed.
+final class NextBatch: @unchecked Sendable {
+    var slots: Slots<(RunResult.Entry, ReportFragment)>?
 }
 
 /// Fixed slots filled from several threads, each slot once.

@@ -56,13 +56,14 @@ public struct GuardDeriver: Sendable {
 
     /// The configuration for a checked profile: its tier's, with its locales' crisis resources,
     /// its escalation team, the guard effects of its markets' laws, and provenance.
-    public func derive(_ report: ProfileReport) throws -> GuardConfiguration {
+    /// `provenance: false` skips the profile digest (for `check`, which only summarises the configuration).
+    public func derive(_ report: ProfileReport, provenance: Bool = true) throws -> GuardConfiguration {
         let p = report.profile
         let locales = p.locales.map(\.value)
         var c = try configuration(forTier: report.classification.tier, locale: locales.first ?? "en-US")
         c.name = "aslmh derived: \(p.displayName) (ASL-MH \(report.classification.tier))"
         c.provenance = GuardProvenance(product: p.product.id?.value, tier: report.classification.tier,
-                                       catalogVersion: catalogVersion, profileSha256: CanonicalProfile.digest(p))
+                                       catalogVersion: catalogVersion, profileSha256: provenance ? CanonicalProfile.digest(p) : nil)
         var seen = Set<String>()
         var lines: [CrisisResource] = []
         for locale in locales.isEmpty ? ["en-US"] : locales {

@@ -8,7 +8,7 @@ extension Wiring {
     public func enrich(_ report: inout ProfileReport, baseDirectory: String) {
         let derived: GuardConfiguration
         do {
-            derived = try deriver.derive(report)
+            derived = try deriver.derive(report, provenance: false)
         } catch {
             report.findings.append(Finding(kind: .guardConfigInvalid, subject: "derived", severity: .error,
                                            message: "cannot derive the guard configuration: \(error)",

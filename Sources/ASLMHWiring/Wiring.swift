@@ -10,8 +10,9 @@ public final class Wiring: @unchecked Sendable {
     public let ledger: Ledger
     public let suites: [LedgerSuite]
     public let lexicons: LexiconData
-    /// Suite outcomes by configuration (without provenance): many profiles share a configuration.
-    private var cache: [String: [String: LedgerExecution.SuiteOutcome]] = [:]
+    /// Suite outcomes by configuration (stripped of provenance, name, resources and deployment):
+    /// profiles of a tier share one, so this holds a handful of entries, compared with `==`.
+    private var cache: [(GuardConfiguration, [String: LedgerExecution.SuiteOutcome])] = []
     private let lock = NSLock()
 
     public init(deriver: GuardDeriver, ledger: Ledger, suites: [LedgerSuite], lexicons: LexiconData) {
@@ -74,13 +75,11 @@ public final class Wiring: @unchecked Sendable {
         key.name = nil
         key.crisisResources = nil
         key.deployment = nil
-        let k = key.jsonText()
+        // Held while computing: threads that need the same configuration wait for the first
+        // one instead of each building a guard (a few per run, each ~10 ms).
         lock.lock()
-        if let hit = cache[k] {
-            lock.unlock()
-            return hit
-        }
-        lock.unlock()
+        defer { lock.unlock() }
+        if let hit = cache.first(where: { $0.0 == key }) { return hit.1 }
         var out: [String: LedgerExecution.SuiteOutcome] = [:]
         do {
             let g = try Guard(configuration: key, environment: GuardEnvironment(isResearch: true), data: lexicons)
@@ -88,9 +87,7 @@ public final class Wiring: @unchecked Sendable {
         } catch {
             for s in suites { out[s.name] = LedgerExecution.SuiteOutcome(suite: s.name, cases: s.cases.count, failures: ["the guard refused the configuration: \(error)"], source: s.source) }
         }
-        lock.lock()
-        cache[k] = out
-        lock.unlock()
+        cache.append((key, out))
         return out
     }
 
