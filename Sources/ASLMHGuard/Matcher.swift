@@ -21,6 +21,11 @@ struct Matcher: Sendable {
     private let idCount: [Int32]
     private let argument: [Double]  // gap size or number minimum
     private let ids: [Int32]
+    /// Per element: index of a vocabulary bitset for long alternative lists (word classes), or -1.
+    /// Membership is then one bit test instead of a scan over dozens of ids.
+    private let setOf: [Int32]
+    private let setBits: [UInt64]
+    private let setWords: Int
     // Per pattern.
     private let patternStart: [Int32]
     private let patternCount: [Int32]
@@ -31,6 +36,9 @@ struct Matcher: Sendable {
     private let anchors: [[Int32]]
     private let numberID: Int32
     private let vocabularySize: Int
+
+    /// Alternative lists longer than this are tested with a bitset.
+    static let bitsetMinimum = 6
 
     /// Upper bound on matches kept per message, whatever its length.
     static let maxMatches = 4096
@@ -83,6 +91,27 @@ struct Matcher: Sendable {
         self.kinds = kinds
         self.idStart = idStart
         self.idCount = idCount
+        // Bitsets for alternative lists longer than `Self.bitsetMinimum` (deduplicated).
+        let words = (Int(vocabularySize) + 1 + 63) / 64
+        var setIndex: [[Int32]: Int32] = [:]
+        var setOf = [Int32](repeating: -1, count: kinds.count)
+        var setBits: [UInt64] = []
+        for e in 0..<kinds.count where idCount[e] > Int32(Self.bitsetMinimum) {
+            let list = Array(Set(ids[Int(idStart[e])..<Int(idStart[e] + idCount[e])])).sorted()
+            if let known = setIndex[list] {
+                setOf[e] = known
+                continue
+            }
+            let index = Int32(setIndex.count)
+            setIndex[list] = index
+            var bits = [UInt64](repeating: 0, count: words)
+            for id in list where id >= 0 { bits[Int(id) >> 6] |= 1 << UInt64(Int(id) & 63) }
+            setBits += bits
+            setOf[e] = index
+        }
+        self.setOf = setOf
+        self.setBits = setBits
+        self.setWords = words
         self.argument = argument
         self.ids = ids
         self.patternStart = patternStart
@@ -108,28 +137,55 @@ struct Matcher: Sendable {
         // Per pattern: 0 unknown, 1 viable, 2 impossible in this message.
         var viable = [UInt8](repeating: 0, count: patternStart.count)
         var lastEnd = [Int](repeating: -1, count: slotCount)
+        var setSeen = [UInt8](repeating: 0, count: setBits.count / max(setWords, 1))
+        var viableAt: [Int32: [Int32]] = [:]
+        // Short messages rarely repeat an anchor word; the per-message filter pays off on long ones.
+        let cacheAnchors = tokens.count > 48
 
         kinds.withUnsafeBufferPointer { kinds in
             idStart.withUnsafeBufferPointer { idStart in
                 idCount.withUnsafeBufferPointer { idCount in
                     argument.withUnsafeBufferPointer { argument in
                         ids.withUnsafeBufferPointer { ids in
+                          setOf.withUnsafeBufferPointer { setOf in
+                           setBits.withUnsafeBufferPointer { setBits in
                             tokens.withUnsafeBufferPointer { toks in
                                 let ctx = Context(
                                     kinds: kinds, idStart: idStart, idCount: idCount, argument: argument, ids: ids,
+                                    setOf: setOf, setBits: setBits, setWords: setWords,
                                     tokens: toks, numberID: numberID)
                                 scan: for i in 0..<toks.count {
                                     let t = toks[i]
                                     for slot in 0..<3 {
                                         let id = slot == 0 ? t.id : (slot == 1 ? t.altID : t.altID2)
                                         guard id >= 0 && Int(id) < anchors.count else { continue }
-                                        for p in anchors[Int(id)] {
+                                        // The patterns anchored at this word that can occur in this message,
+                                        // filtered once per message (common words anchor hundreds of patterns).
+                                        let candidates: [Int32]
+                                        if !cacheAnchors {
+                                            candidates = anchors[Int(id)]
+                                        } else if let known = viableAt[id] {
+                                            candidates = known
+                                        } else {
+                                            var list: [Int32] = []
+                                            for p in anchors[Int(id)] {
+                                                let pi = Int(p)
+                                                if viable[pi] == 0 {
+                                                    viable[pi] = ctx.possible(
+                                                        Int(patternStart[pi]), Int(patternCount[pi]), present, &setSeen) ? 1 : 2
+                                                }
+                                                if viable[pi] == 1 { list.append(p) }
+                                            }
+                                            viableAt[id] = list
+                                            candidates = list
+                                        }
+                                        for p in candidates {
                                             let pi = Int(p)
                                             let owner = Int(ownerSlot[pi])
                                             if lastEnd[owner] > i { continue }
                                             if viable[pi] == 0 {
                                                 viable[pi] = ctx.possible(
-                                                    Int(patternStart[pi]), Int(patternCount[pi]), present) ? 1 : 2
+                                                    Int(patternStart[pi]), Int(patternCount[pi]), present, &setSeen) ? 1 : 2
                                             }
                                             if viable[pi] == 2 { continue }
                                             let start = Int(patternStart[pi])
@@ -142,6 +198,8 @@ struct Matcher: Sendable {
                                     }
                                 }
                             }
+                           }
+                          }
                         }
                     }
                 }
@@ -156,12 +214,31 @@ struct Matcher: Sendable {
         let idCount: UnsafeBufferPointer<Int32>
         let argument: UnsafeBufferPointer<Double>
         let ids: UnsafeBufferPointer<Int32>
+        let setOf: UnsafeBufferPointer<Int32>
+        let setBits: UnsafeBufferPointer<UInt64>
+        let setWords: Int
         let tokens: UnsafeBufferPointer<Token>
         let numberID: Int32
 
         /// Every required word element has at least one of its ids somewhere in the message.
-        func possible(_ start: Int, _ count: Int, _ present: [UInt64]) -> Bool {
+        /// `setSeen` caches, per message, whether a bitset-backed list occurs (0 unknown, 1 yes, 2 no),
+        /// so the many patterns sharing a word class test it once.
+        func possible(_ start: Int, _ count: Int, _ present: [UInt64], _ setSeen: inout [UInt8]) -> Bool {
             for e in start..<(start + count) where kinds[e] == Kind.word.rawValue {
+                let set = Int(setOf[e])
+                if set >= 0 {
+                    if setSeen[set] == 0 {
+                        var any = false
+                        let base = set * setWords
+                        for w in 0..<min(setWords, present.count) where setBits[base + w] & present[w] != 0 {
+                            any = true
+                            break
+                        }
+                        setSeen[set] = any ? 1 : 2
+                    }
+                    if setSeen[set] == 2 { return false }
+                    continue
+                }
                 var any = false
                 let s = Int(idStart[e])
                 for k in s..<(s + Int(idCount[e])) {
@@ -173,7 +250,17 @@ struct Matcher: Sendable {
             return true
         }
 
+        @inline(__always) func bit(_ base: Int, _ id: Int32) -> Bool {
+            let word = Int(id) >> 6
+            return id >= 0 && word < setWords && setBits[base + word] & (1 << UInt64(Int(id) & 63)) != 0
+        }
+
         @inline(__always) func accepts(_ e: Int, _ t: Token) -> Bool {
+            let set = Int(setOf[e])
+            if set >= 0 {
+                let base = set * setWords
+                return bit(base, t.id) || bit(base, t.altID) || bit(base, t.altID2)
+            }
             let s = Int(idStart[e])
             for k in s..<(s + Int(idCount[e])) where t.has(ids[k]) { return true }
             return false
