@@ -201,6 +201,10 @@ struct Tokenizer {
 
     // MARK: - Pass 2: "k i l l", "k.i.l.l" become one token
 
+    /// Longest run of single letters merged into one word: spaced-out words are short, and a
+    /// longer run (`k i l l k i l l …` repeated) is noise that must not build one huge token.
+    static let maxSpacedRun = 32
+
     private func mergeSpacedLetters(_ tokens: [Token]) -> [Token] {
         var run = 0
         var hasRun = false
@@ -209,8 +213,9 @@ struct Tokenizer {
             if run >= 3 { hasRun = true; break }
         }
         if !hasRun { return tokens }
-        var out: [Token] = []
-        out.reserveCapacity(tokens.count)
+        // Compacted in place: no second array of tokens (memory stays flat on pathological input).
+        var tokens = tokens
+        var write = 0
         var i = 0
         while i < tokens.count {
             var j = i
@@ -219,19 +224,29 @@ struct Tokenizer {
             {
                 j += 1
             }
-            if j - i >= 3 {
+            if j - i >= 3 && j - i <= Self.maxSpacedRun {
                 var merged = tokens[i]
                 merged.key = tokens[i..<j].map(\.key).joined()
                 merged.utf8End = tokens[j - 1].utf8End
                 merged.scalarEnd = tokens[j - 1].scalarEnd
-                out.append(merged)
+                tokens[write] = merged
+                write += 1
                 i = j
+            } else if j - i > Self.maxSpacedRun {
+                // Keep the letters as they are.
+                while i < j {
+                    tokens[write] = tokens[i]
+                    write += 1
+                    i += 1
+                }
             } else {
-                out.append(tokens[i])
+                tokens[write] = tokens[i]
+                write += 1
                 i += 1
             }
         }
-        return out
+        tokens.removeLast(tokens.count - write)
+        return tokens
     }
 
     private func isSingleLetter(_ t: Token) -> Bool {
