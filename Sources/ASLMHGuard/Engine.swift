@@ -11,6 +11,16 @@ struct Engine: Sendable {
     let entries: [LexiconEntry]
     let contexts: [ContextRule]
     let contextCategories: [Set<GuardCategory>]
+    /// Per context rule, the fields the hot loop needs, free of reference-counted storage.
+    struct ContextInfo: Sendable {
+        var lowerTo: RiskLevel
+        var scope: ContextScope
+        var window: Int
+    }
+    let contextInfo: [ContextInfo]
+    /// `contextApplies[c * entries.count + e]`: context rule c may lower entry e (category,
+    /// `onlyRules` and `exceptRules` resolved once).
+    let contextApplies: [Bool]
     let tokenizer: Tokenizer
     let userMatcher: Matcher
     let assistantMatcher: Matcher
@@ -37,6 +47,18 @@ struct Engine: Sendable {
         self.entries = entries
         self.contexts = data.contexts
         self.contextCategories = data.contexts.map { Set($0.appliesTo) }
+        self.contextInfo = data.contexts.map { ContextInfo(lowerTo: $0.lowerTo, scope: $0.scope, window: $0.window ?? 2) }
+        var applies = [Bool](repeating: false, count: data.contexts.count * entries.count)
+        for (c, rule) in data.contexts.enumerated() {
+            let categories = Set(rule.appliesTo)
+            let only = rule.onlyRules.map(Set.init)
+            let except = Set(rule.exceptRules ?? [])
+            for (e, entry) in entries.enumerated() {
+                applies[c * entries.count + e] =
+                    categories.contains(entry.category) && !except.contains(entry.id) && (only?.contains(entry.id) ?? true)
+            }
+        }
+        self.contextApplies = applies
         compiler.vocabulary.linkSpellings()
         self.tokenizer = Tokenizer(vocabulary: compiler.vocabulary)
         self.userMatcher = Matcher(patterns: user, vocabularySize: compiler.vocabulary.count, numberID: compiler.vocabulary.numberID)
@@ -66,25 +88,24 @@ struct Engine: Sendable {
             }
         }
         guard !contextHits.isEmpty else { return (hits, tokens) }
+        let entryCount = entries.count
         for h in hits.indices {
-            let entry = entries[hits[h].entry]
+            let e = hits[h].entry
             for c in contextHits {
                 guard case .context(let ci) = c.owner else { continue }
-                let rule = contexts[ci]
-                guard contextCategories[ci].contains(entry.category), rule.lowerTo < hits[h].level,
-                    !(rule.exceptRules?.contains(entry.id) ?? false),
-                    rule.onlyRules?.contains(entry.id) ?? true,
-                    inScope(rule, context: c, start: hits[h].start, end: hits[h].end, tokens)
+                let info = contextInfo[ci]
+                guard contextApplies[ci * entryCount + e], info.lowerTo < hits[h].level,
+                    inScope(info, context: c, start: hits[h].start, end: hits[h].end, tokens)
                 else { continue }
-                hits[h].level = rule.lowerTo
+                hits[h].level = info.lowerTo
                 hits[h].context = ci
             }
         }
         return (hits, tokens)
     }
 
-    private func inScope(_ rule: ContextRule, context c: RawMatch, start: Int, end: Int, _ tokens: [Token]) -> Bool {
-        let window = rule.window ?? 2
+    private func inScope(_ rule: ContextInfo, context c: RawMatch, start: Int, end: Int, _ tokens: [Token]) -> Bool {
+        let window = rule.window
         switch rule.scope {
         case .overlap:
             return c.start < end && start < c.end
