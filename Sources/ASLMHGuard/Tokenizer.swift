@@ -8,7 +8,7 @@ struct Tokenizer {
 
     func tokenize(_ text: String) -> [Token] {
         var raw = rawTokens(text)
-        raw = mergeSpacedLetters(raw)
+        mergeSpacedLetters(&raw)
         var extraClause: Int32 = 0
         for i in raw.indices {
             finalize(&raw[i])
@@ -134,7 +134,9 @@ struct Tokenizer {
 
     private func rawTokens(_ text: String) -> [Token] {
         var st = RawState()
-        st.tokens.reserveCapacity(text.utf8.count / 5 + 4)
+        // At most one token per two bytes: reserving that much never copies the array while it
+        // grows, and pages that stay unused are never touched (they cost no resident memory).
+        st.tokens.reserveCapacity(text.utf8.count / 2 + 4)
         var cache = FoldCache()
         let table = Self.asciiClass
         for scalar in text.unicodeScalars {
@@ -205,16 +207,15 @@ struct Tokenizer {
     /// longer run (`k i l l k i l l …` repeated) is noise that must not build one huge token.
     static let maxSpacedRun = 32
 
-    private func mergeSpacedLetters(_ tokens: [Token]) -> [Token] {
+    private func mergeSpacedLetters(_ tokens: inout [Token]) {
         var run = 0
         var hasRun = false
         for t in tokens {
             run = isSingleLetter(t) ? run + 1 : 0
             if run >= 3 { hasRun = true; break }
         }
-        if !hasRun { return tokens }
+        if !hasRun { return }
         // Compacted in place: no second array of tokens (memory stays flat on pathological input).
-        var tokens = tokens
         var write = 0
         var i = 0
         while i < tokens.count {
@@ -246,7 +247,6 @@ struct Tokenizer {
             }
         }
         tokens.removeLast(tokens.count - write)
-        return tokens
     }
 
     private func isSingleLetter(_ t: Token) -> Bool {
