@@ -34,7 +34,7 @@ public struct ReportGuardSummary: Sendable, Hashable {
 }
 
 /// Optional results for one product that other parts of aslmh evaluate. Absent data renders as
-/// "not evaluated yet", never as an empty placeholder.
+/// "not evaluated yet", never as an empty section.
 public struct ReviewSupplement: Sendable, Hashable {
     public var ledger: ReportLedgerScorecard?
     public var jurisdictions: [ReportJurisdictionVerdict]?
