@@ -6,7 +6,9 @@ public enum LedgerRendering {
     public static func render(_ run: RunResult, format: Format) -> String {
         switch format {
         case .json:
-            return JSON.object([
+            // Like every machine-readable result, it carries the SHA-256 of its canonical JSON
+            // without the `digest` key.
+            guard case .object(var doc) = JSON.object([
                 "schema": .string("aslmh/ledger-result/v1"),
                 "asOf": .string(run.asOf.description),
                 "catalogVersion": .string(run.catalogVersion),
@@ -20,7 +22,9 @@ public enum LedgerRendering {
                                         "ledger": r.ledger.map(JSONReporter.ledgerDetail) ?? .null, "errors": .array([])])
                     }
                 }),
-            ]).rendered()
+            ]) else { return "" }
+            doc["digest"] = .string(SHA256.hex(JSON.object(doc).canonical))
+            return JSON.object(doc).rendered()
         case .text, .markdown:
             let md = format == .markdown
             var out = md ? "# Therapy Mode Safety Ledger\n\nAs of \(run.asOf), catalogue `\(run.catalogVersion)`.\n" : ""
