@@ -49,12 +49,15 @@ public indirect enum JSON: Sendable, Hashable {
         case .object(let dict):
             if dict.isEmpty { out += "{}"; return }
             out += "{"
-            for (i, key) in dict.keys.sorted().enumerated() {
+            // Pairs sorted by key in one pass (no second lookup per key); keys compare by UTF-8.
+            let pairs = dict.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            let inner = indent.map { $0 + 1 }
+            for (i, pair) in pairs.enumerated() {
                 if i > 0 { out += "," }
-                if let indent { out += JSON.pad(indent + 1) }
-                JSON.escape(key, into: &out)
+                if let inner { out += JSON.pad(inner) }
+                JSON.escape(pair.key, into: &out)
                 out += indent == nil ? ":" : ": "
-                dict[key]!.write(into: &out, indent: indent.map { $0 + 1 })
+                pair.value.write(into: &out, indent: inner)
             }
             if let indent { out += JSON.pad(indent) }
             out += "}"
