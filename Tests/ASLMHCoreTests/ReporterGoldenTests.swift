@@ -158,6 +158,17 @@ struct JSONContractTests {
         #expect(status == 0, "\(text)")
     }
 
+    /// SARIF and JUnit carry the digest of the same result as the JSON document.
+    @Test func everyMachineReadableFormatCarriesTheResultDigest() throws {
+        let run = try ExampleRun.run(.check, extra: [ExampleRun.broken])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(JSONReporter.render(run).utf8)) as? [String: Any])
+        let digest = try #require(json["digest"] as? String)
+        #expect(digest.count == 64)
+        #expect(SARIFReporter.render(run, catalog: Fixtures.catalog, toolVersion: "test").contains("\"resultDigest\": \"\(digest)\""))
+        #expect(JUnitReporter.render(run, catalog: Fixtures.catalog).contains("result digest \(digest)"))
+        #expect(JSONReporter.digest(run) == digest)
+    }
+
     @Test func exitCodes() throws {
         #expect(try ExampleRun.run(.check).exitCode == 1)
         #expect(try ExampleRun.run(.check, extra: [ExampleRun.broken]).exitCode == 2)

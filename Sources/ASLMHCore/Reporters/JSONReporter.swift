@@ -42,7 +42,11 @@ public struct JSONReporter: ReportStream {
         return (count == 0 ? "\n    " : ",\n    ") + fragment.text
     }
 
-    public mutating func footer(_ s: RunSummary, _ c: RunContext) -> String {
+    public mutating func footer(_ s: RunSummary, _ c: RunContext) -> String { finish(s, c).text }
+
+    /// The closing text and the result's digest: other formats report the same digest, so an
+    /// audit can recompute it from `--format json` output.
+    public mutating func finish(_ s: RunSummary, _ c: RunContext) -> (text: String, digest: String) {
         var out = count == 0 ? "],\n" : "\n  ],\n"
         out += "  \"schema\": \"aslmh/result/v1\",\n  \"summary\": "
         var byTier: [String: JSON] = [:]
@@ -59,7 +63,20 @@ public struct JSONReporter: ReportStream {
             "exitCode": .int(Int(s.exitCode)),
         ]).write(into: &out, indent: 1)
         hasher.update(out + "}")
-        return out + ",\n  \"digest\": \"\(hasher.finalizeHex())\"\n}\n"
+        let digest = hasher.finalizeHex()
+        return (out + ",\n  \"digest\": \"\(digest)\"\n}\n", digest)
+    }
+
+    /// The digest of a whole in-memory run's JSON result.
+    public static func digest(_ run: RunResult) -> String {
+        var r = JSONReporter()
+        _ = r.header(run.context)
+        var summary = RunSummary()
+        for e in run.entries {
+            summary.add(e, run.context)
+            _ = r.entry(e, fragment: r.fragment(e, run.context), run.context)
+        }
+        return r.finish(summary, run.context).digest
     }
 
     static func entry(_ run: RunContext, _ entry: RunResult.Entry) -> JSON {

@@ -40,7 +40,7 @@ public enum JUnitReporter {
             suites.append("  <testsuite name=\"\(xml(entry.path))\" tests=\"\(cases.count)\" failures=\"\(sFail)\" errors=\"\(sErr)\" skipped=\"0\">\n" + cases.joined(separator: "\n") + "\n  </testsuite>")
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            + "<testsuites name=\"aslmh \(run.command.rawValue) (catalogue \(xml(run.catalogVersion)), as of \(run.asOf))\" tests=\"\(total)\" failures=\"\(failures)\" errors=\"\(errors)\">\n"
+            + "<testsuites name=\"aslmh \(run.command.rawValue) (catalogue \(xml(run.catalogVersion)), as of \(run.asOf), result digest \(JSONReporter.digest(run)))\" tests=\"\(total)\" failures=\"\(failures)\" errors=\"\(errors)\">\n"
             + suites.joined(separator: "\n") + (suites.isEmpty ? "" : "\n") + "</testsuites>\n"
     }
 

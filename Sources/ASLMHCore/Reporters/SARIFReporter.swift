@@ -4,6 +4,8 @@ public struct SARIFReporter: ReportStream {
     public let toolVersion: String
     private var rules: [String: JSON] = [:]
     private var count = 0
+    /// Hashes the same result as `--format json`, for the digest written with the tool.
+    private var result = JSONReporter()
 
     public init(catalog: Catalog, toolVersion: String) {
         self.catalog = catalog
@@ -17,7 +19,8 @@ public struct SARIFReporter: ReportStream {
 
     // Keys are sorted, so in the run `results` comes before `tool`: results stream, and the rules
     // they used are written after them.
-    public func header(_ c: RunContext) -> String {
+    public mutating func header(_ c: RunContext) -> String {
+        _ = result.header(c)
         var out = "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"runs\": [\n    {\n"
         out += "      \"columnKind\": \"unicodeCodePoints\",\n      \"properties\": "
         JSON.object(["catalogVersion": .string(c.catalogVersion), "asOf": .string(c.asOf.description),
@@ -26,7 +29,9 @@ public struct SARIFReporter: ReportStream {
     }
 
     /// The entry's results, without a leading separator (pure: runs in parallel).
-    public func fragment(_ e: RunResult.Entry, _ c: RunContext) -> ReportFragment { ReportFragment(render(e, c)) }
+    public func fragment(_ e: RunResult.Entry, _ c: RunContext) -> ReportFragment {
+        ReportFragment(render(e, c), canonical: Array(JSONReporter.entry(c, e).canonical.utf8))
+    }
 
     func render(_ e: RunResult.Entry, _ c: RunContext) -> String {
         var results: [(ruleId: String, level: String, message: String, location: SourceLocation)] = []
@@ -59,6 +64,7 @@ public struct SARIFReporter: ReportStream {
 
     /// Records the rules the entry used, and joins its results to the ones before.
     public mutating func entry(_ e: RunResult.Entry, fragment: ReportFragment, _ c: RunContext) -> String {
+        _ = result.entry(e, fragment: ReportFragment("", canonical: fragment.canonical), c)
         switch e {
         case .failure(_, let errors):
             for err in errors where rules["input/\(err.code)"] == nil {
@@ -82,11 +88,12 @@ public struct SARIFReporter: ReportStream {
     public mutating func footer(_ s: RunSummary, _ c: RunContext) -> String {
         var out = count == 0 ? "],\n" : "\n      ],\n"
         out += "      \"tool\": "
+        // `resultDigest`: the SHA-256 of the same result's canonical JSON (`--format json`).
         JSON.object(["driver": .object([
             "name": .string("aslmh"),
             "version": .string(toolVersion),
             "rules": .array(rules.keys.sorted().map { rules[$0]! }),
-        ])]).write(into: &out, indent: 3)
+        ]), "properties": .object(["resultDigest": .string(result.finish(s, c).digest)])]).write(into: &out, indent: 3)
         return out + "\n    }\n  ],\n  \"version\": \"2.1.0\"\n}\n"
     }
 
