@@ -42,7 +42,8 @@ final class NodeReader {
 
     /// Reads a mapping: reports a wrong type, duplicate keys, unknown keys (with "did you mean")
     /// and missing required keys. Returns the known entries by key.
-    func mapping(_ node: Node, context: String, allowed: [String], required: [String],
+    /// `allowed: nil` accepts any key (maps keyed by the user's own names, such as product ids).
+    func mapping(_ node: Node, context: String, allowed: [String]?, required: [String],
                  missingAt: SourceLocation? = nil) -> [String: Entry]? {
         guard case .mapping(let m) = node else {
             fail("wrong-type", "\(context) must be a mapping, found \(Self.kind(node))", at: location(node))
@@ -61,7 +62,7 @@ final class NodeReader {
                      suggestion: "Keep one `\(key)` and merge the values.", at: loc)
                 continue
             }
-            if !allowed.contains(key) {
+            if let allowed, !allowed.contains(key) {
                 let hint = Suggest.closest(to: key, in: allowed).map { "did you mean `\($0)`?" }
                     ?? "allowed keys: " + allowed.joined(separator: ", ")
                 fail("unknown-key", "unknown key `\(key)` in \(context)", suggestion: hint, at: loc)

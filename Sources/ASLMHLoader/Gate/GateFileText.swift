@@ -30,23 +30,6 @@ extension NodeReader {
     /// A mapping whose keys are names chosen by the user (product ids, control ids): wrong types
     /// and duplicate keys are reported, any key is accepted.
     func openMapping(_ node: Node, context: String) -> [String: Entry]? {
-        guard case .mapping(let m) = node else {
-            fail("wrong-type", "\(context) must be a mapping, found \(Self.kind(node))", at: location(node))
-            return nil
-        }
-        var entries: [String: Entry] = [:]
-        for (k, v) in m {
-            guard case .scalar(let ks) = k else {
-                fail("wrong-type", "keys in \(context) must be plain names, found \(Self.kind(k))", at: location(k))
-                continue
-            }
-            if let first = entries[ks.string] {
-                fail("duplicate-key", "duplicate key `\(ks.string)` in \(context); first defined at \(first.location.line):\(first.location.column)",
-                     suggestion: "Keep one `\(ks.string)` and merge the entries.", at: location(k))
-                continue
-            }
-            entries[ks.string] = Entry(key: ks.string, keyNode: k, value: v, location: location(k))
-        }
-        return entries
+        mapping(node, context: context, allowed: nil, required: [])
     }
 }
