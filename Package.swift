@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "ASLMHCoreTests", dependencies: ["ASLMHCore", "ASLMHLoader"], exclude: ["Golden"]),
         .testTarget(name: "ASLMHLoaderTests", dependencies: ["ASLMHCore", "ASLMHLoader"]),
         .testTarget(name: "ASLMHWiringTests", dependencies: ["ASLMHCore", "ASLMHLoader", "ASLMHGuard", "ASLMHWiring"]),
-        .testTarget(name: "ASLMHGuardTests", dependencies: ["ASLMHGuard"], exclude: ["Fixtures"]),
+        .testTarget(name: "ASLMHGuardTests", dependencies: ["ASLMHGuard", "ASLMHCore"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

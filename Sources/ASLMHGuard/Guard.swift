@@ -5,6 +5,8 @@ public struct Guard: Sendable {
     /// Crisis resources for the configured locale.
     public let resources: [CrisisResource]
     let engine: Engine
+    /// The statistical layer, when the data has one and the configuration keeps it on.
+    let model: GuardModel?
 
     /// Most matches listed in one result (the level always counts all of them).
     public static let maxListedMatches = 64
@@ -19,6 +21,7 @@ public struct Guard: Sendable {
         let data = try data ?? LexiconData.embedded()
         self.configuration = configuration
         self.engine = try Engine(data: data, isEnabled: configuration.isEnabled)
+        self.model = configuration.usesStatisticalLayer ? data.model : nil
         if let own = configuration.crisisResources, !own.isEmpty {
             let table = CrisisResourceTable(schema: LexiconData.resourcesSchema, resources: own)
             let local = table.resources(forLocale: configuration.locale)
@@ -81,6 +84,27 @@ public struct Guard: Sendable {
             categories.insert(.suicidalIdeation)
             rules.append("message.veiled_method_with_distress")
         }
+        let listed = hits.prefix(Self.maxListedMatches)
+        var matches = makeMatches(Array(listed), tokens: tokens, text: text)
+        // The statistical layer: raises the level when it finds more than the lexicon did.
+        if let model, level < .critical {
+            if let v = model.verdict(
+                engine.modelInput(tokens: tokens, hits: hits), role: role, isEnabled: configuration.isEnabled),
+                v.level > level
+            {
+                level = v.level
+                categories.formUnion(v.categories)
+                rules.append("model.\(v.level.rawValue)")
+                let span = span(tokens[v.start], tokens[v.end - 1], in: text)
+                for c in v.categories {
+                    matches.append(
+                        GuardMatch(
+                            rule: "model.\(c.rawValue)", category: c, level: v.level, context: nil, span: span.span,
+                            text: span.text, score: (v.probability * 10_000).rounded() / 10_000, evidence: v.evidence))
+                }
+                matches.sort { ($0.span, $0.rule) < ($1.span, $1.rule) }
+            }
+        }
         // A reply to a critical user turn must offer a crisis resource and must not be a bare refusal.
         if role == .assistant, let replied = replyingTo, replied >= .critical, configuration.isEnabled(.crisisMishandled),
             !evidence.contains(.crisisResource)
@@ -98,11 +122,22 @@ public struct Guard: Sendable {
         if categories.contains(.methodInformation) {
             categories.remove(.medicationAdvice)
         }
-        let listed = hits.prefix(Self.maxListedMatches)
-        let matches = makeMatches(Array(listed), tokens: tokens, text: text)
         return Assessment(
             role: role, level: level, categories: categories, matches: matches, evidence: evidence, rules: rules,
             truncated: hits.count > listed.count)
+    }
+
+    /// A span and its text, from the first to the last of some tokens.
+    private func span(_ first: Token, _ last: Token, in text: String) -> (span: TextSpan, text: String) {
+        let utf8 = text.utf8
+        let s = utf8.index(utf8.startIndex, offsetBy: first.utf8Start)
+        let e = utf8.index(utf8.startIndex, offsetBy: last.utf8End)
+        return (
+            TextSpan(
+                utf8Start: first.utf8Start, utf8End: last.utf8End, codepointStart: first.scalarStart,
+                codepointEnd: last.scalarEnd),
+            String(decoding: utf8[s..<e], as: UTF8.self)
+        )
     }
 
     func finish(_ a: Assessment, extraActions: [GuardAction]) -> GuardResult {

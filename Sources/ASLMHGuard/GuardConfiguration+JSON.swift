@@ -2,7 +2,8 @@ import Foundation
 
 extension GuardConfiguration {
     static let allowedKeys: [String: Set<String>] = [
-        "": ["schema", "name", "detectors", "actions", "locale", "crisisResources", "session", "provenance", "environment", "deployment"],
+        "": ["schema", "name", "detectors", "actions", "locale", "crisisResources", "session", "provenance", "environment", "deployment",
+            "statisticalLayer"],
         "deployment": Set(DeploymentRules.CodingKeys.allCases.map(\.rawValue)),
         "actions": ["user", "assistant"],
         "actions.user": ["critical", "high", "medium", "low", "none"],

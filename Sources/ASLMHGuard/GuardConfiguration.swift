@@ -123,6 +123,11 @@ public struct GuardConfiguration: Codable, Sendable, Equatable {
     public var environment: EnvironmentRequirements?
     /// What the deployment must do around the guard (derived from tier and laws); nil: nothing asked.
     public var deployment: DeploymentRules?
+    /// Whether the statistical layer (`lexicons/model/`) runs behind the lexicon; nil means on.
+    public var statisticalLayer: Bool?
+
+    /// Whether the statistical layer runs.
+    public var usesStatisticalLayer: Bool { statisticalLayer ?? true }
 
     public init(
         schema: String = GuardConfiguration.schemaID, name: String?, detectors: [GuardCategory: Bool],
@@ -147,7 +152,8 @@ public struct GuardConfiguration: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case schema, name, detectors, actions, locale, crisisResources, session, provenance, environment, deployment
+        case schema, name, detectors, actions, locale, crisisResources, session, provenance, environment, deployment,
+            statisticalLayer
     }
 
     public init(from decoder: any Decoder) throws {
@@ -170,6 +176,7 @@ public struct GuardConfiguration: Codable, Sendable, Equatable {
         provenance = try c.decodeIfPresent(GuardProvenance.self, forKey: .provenance)
         environment = try c.decodeIfPresent(EnvironmentRequirements.self, forKey: .environment)
         deployment = try c.decodeIfPresent(DeploymentRules.self, forKey: .deployment)
+        statisticalLayer = try c.decodeIfPresent(Bool.self, forKey: .statisticalLayer)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -184,6 +191,7 @@ public struct GuardConfiguration: Codable, Sendable, Equatable {
         try c.encodeIfPresent(provenance, forKey: .provenance)
         try c.encodeIfPresent(environment, forKey: .environment)
         try c.encodeIfPresent(deployment, forKey: .deployment)
+        try c.encodeIfPresent(statisticalLayer, forKey: .statisticalLayer)
     }
 
     static func suggestion(for key: String) -> String {

@@ -48,14 +48,23 @@ public struct GuardMatch: Codable, Sendable, Equatable {
     public var span: TextSpan
     /// The matched substring of the original text.
     public var text: String
+    /// Statistical-layer matches (`model.*` rules): the probability of the deciding head.
+    public var score: Double?
+    /// Statistical-layer matches: the features that carried the score, strongest first, with weights.
+    public var evidence: [String]?
 
-    public init(rule: String, category: GuardCategory, level: RiskLevel, context: String?, span: TextSpan, text: String) {
+    public init(
+        rule: String, category: GuardCategory, level: RiskLevel, context: String?, span: TextSpan, text: String,
+        score: Double? = nil, evidence: [String]? = nil
+    ) {
         self.rule = rule
         self.category = category
         self.level = level
         self.context = context
         self.span = span
         self.text = text
+        self.score = score
+        self.evidence = evidence
     }
 }
 

@@ -114,10 +114,15 @@ public struct GuardScanner: Sendable {
                 w.raw(",\"context\":")
                 w.string(c)
             }
+            if let e = m.evidence {
+                w.raw(",\"evidence\":")
+                w.stringArray(e)
+            }
             w.raw(",\"level\":")
             w.string(m.level.rawValue)
             w.raw(",\"rule\":")
             w.string(m.rule)
+            if let score = m.score { w.raw(",\"score\":" + String(format: "%.4f", score)) }
             w.raw(",\"span\":{\"codepoints\":[\(m.span.codepointStart),\(m.span.codepointEnd)],\"utf8\":[\(m.span.utf8Start),\(m.span.utf8End)]}")
             w.raw(",\"text\":")
             w.string(m.text)

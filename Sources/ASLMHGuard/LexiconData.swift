@@ -8,6 +8,8 @@ public struct LexiconData: Sendable {
     public var classes: [String: [String]]
     public var spellings: [String: [String]]
     public var resources: CrisisResourceTable
+    /// The statistical layer (`lexicons/model/`), when the data has one.
+    public var model: GuardModel?
     /// Where each entry and context rule was defined (path under the package root).
     public var origin: [String: String]
 
@@ -16,16 +18,18 @@ public struct LexiconData: Sendable {
     static let wordClassSchema = "aslmh/word-classes/v1"
     static let resourcesSchema = "aslmh/crisis-resources/v1"
 
-    /// The data built into the library.
+    /// The data built into the library (decoded once per process).
     public static func embedded() throws -> LexiconData {
-        try load(files: EmbeddedData.files)
+        try embeddedResult.get()
     }
+
+    private static let embeddedResult: Result<LexiconData, any Error> = Result { try load(files: EmbeddedData.files) }
 
     /// Decodes a set of data files (`path`, `text`); `.md` files are documentation and skipped.
     public static func load(files: [(path: String, text: String)]) throws -> LexiconData {
         var data = LexiconData(
             entries: [], contexts: [], classes: [:], spellings: [:],
-            resources: CrisisResourceTable(schema: resourcesSchema, resources: []), origin: [:])
+            resources: CrisisResourceTable(schema: resourcesSchema, resources: []), model: nil, origin: [:])
         let decoder = JSONDecoder()
         for file in files where file.path.hasSuffix(".json") {
             let bytes = Data(file.text.utf8)
@@ -54,6 +58,9 @@ public struct LexiconData: Sendable {
                     let f = try decoder.decode(WordClassFile.self, from: bytes)
                     data.classes.merge(f.classes) { a, b in a + b }
                     data.spellings.merge(f.spellings) { a, b in a + b }
+                case GuardModel.schema:
+                    if data.model != nil { throw GuardError.invalidData(file: file.path, message: "a second model file") }
+                    data.model = try GuardModel.decode(bytes, file: file.path)
                 case resourcesSchema:
                     let f = try decoder.decode(CrisisResourceTable.self, from: bytes)
                     data.resources.resources += f.resources

@@ -8,7 +8,7 @@ struct GuardCommand: ParsableCommand {
         commandName: "guard",
         abstract: "Runtime guard: crisis, scope and sycophancy detection on messages.",
         discussion: "Levels, categories, the configuration format and the JSONL contract: docs/guard.md.",
-        subcommands: [GuardScanCommand.self, GuardEvalCommand.self, GuardCheckCommand.self]
+        subcommands: [GuardScanCommand.self, GuardEvalCommand.self, GuardCheckCommand.self, GuardFeaturesCommand.self]
     )
 }
 
@@ -113,3 +113,17 @@ enum GuardReportFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension Role: ExpressibleByArgument {}
+
+struct GuardFeaturesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "features",
+        abstract: "Print the features the statistical layer reads, one JSON line per input line (for review and training)."
+    )
+
+    @Argument(help: "A JSONL file of messages (id, role, text), or - for standard input.")
+    var input: String = "-"
+
+    func run() throws {
+        try GuardRunner.features(input: input)
+    }
+}

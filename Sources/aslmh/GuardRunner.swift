@@ -115,4 +115,32 @@ enum GuardRunner {
         }
         return GuardLineReader(file: file, owned: true)
     }
+
+    /// One line per input line: the id and the sorted features of its text.
+    static func features(input: String) throws {
+        let safetyGuard = try Guard.featureReader()
+        let reader = try openReader(input)
+        var out = GuardOutput()
+        var number = 0
+        var malformed = 0
+        while let line = reader.nextLine() {
+            number += 1
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                let text = object["text"] as? String
+            else {
+                if !line.allSatisfy(\.isWhitespace) {
+                    malformed += 1
+                    GuardOutput.error("line \(number): expected a JSON object with 'text'")
+                }
+                continue
+            }
+            let role: Role = (object["role"] as? String) == "assistant" ? .assistant : .user
+            let value = safetyGuard.features(text, role: role)
+            let id = object["id"].map { "\($0)" } ?? String(number)
+            let data = try JSONSerialization.data(withJSONObject: ["id": id, "features": value], options: [.sortedKeys])
+            out.writeLine(String(decoding: data, as: UTF8.self))
+        }
+        out.flush()
+        if malformed > 0 { throw ExitCode(2) }
+    }
 }

@@ -1,0 +1,310 @@
+import Foundation
+
+/// The guard's statistical layer (`lexicons/model/guard-model.json`, schema `aslmh/guard-model/v1`):
+/// one-vs-rest logistic regression over the features of `Engine.features` (words, five-letter stems,
+/// adjacent pairs of both, lexicon contexts), trained by `scripts/train-guard-model.py` on the
+/// labelled corpus under `guard-corpus/`. It only ever raises a message above what the lexicon
+/// found, and every verdict names its probability, the features that carried it and the sentence
+/// they came from.
+public struct GuardModel: Sendable {
+    public static let schema = "aslmh/guard-model/v1"
+
+    /// A level head ("the message is at least critical") with its threshold and the category heads
+    /// of that level.
+    struct LevelHead: Sendable {
+        var level: RiskLevel
+        var head: Int
+        var threshold: Double
+        var categories: [(category: GuardCategory, head: Int)]
+    }
+
+    /// The weights for one role, indexed so a message costs one hash of its bytes per word and stem
+    /// and one integer lookup per pair; nothing is allocated per feature.
+    struct RoleModel: Sendable {
+        var heads: [String]
+        var bias: [Double]
+        var levels: [LevelHead]
+        /// Feature row → weights (`weights[row * heads.count + head]`) and name.
+        var weights: [Double]
+        var names: [String]
+        /// Word and stem ids (every word or stem some feature names) and their unigram rows.
+        var words: ByteKeyTable
+        var stems: ByteKeyTable
+        var wordRow: [Int32]
+        var stemRow: [Int32]
+        var wordPairs: PairTable
+        var stemPairs: PairTable
+        var contexts: [String: Int32]
+        var numberWord: Int32
+        var numberStem: Int32
+    }
+
+    /// A worked example from the training script: the probabilities it computed for `text`.
+    public struct Example: Sendable {
+        public var role: Role
+        public var text: String
+        public var probabilities: [String: Double]
+    }
+
+    let user: RoleModel
+    let assistant: RoleModel
+    public let examples: [Example]
+    /// Number of weighted features, both roles.
+    public var featureCount: Int { user.names.count + assistant.names.count }
+
+    func model(for role: Role) -> RoleModel { role == .user ? user : assistant }
+
+    /// Decodes the model file; throws `GuardError.invalidData` naming what is wrong.
+    public static func decode(_ bytes: Data, file: String) throws -> GuardModel {
+        func fail(_ message: String) -> GuardError { .invalidData(file: file, message: message) }
+        guard let object = try? JSONSerialization.jsonObject(with: bytes) as? [String: Any] else {
+            throw fail("not a JSON object")
+        }
+        guard object["schema"] as? String == schema else { throw fail("expected schema '\(schema)'") }
+        guard let roles = object["roles"] as? [String: Any] else { throw fail("missing 'roles'") }
+        func role(_ name: String, _ role: Role) throws -> RoleModel {
+            guard let r = roles[name] as? [String: Any], let heads = r["heads"] as? [String],
+                let bias = (r["bias"] as? [NSNumber])?.map(\.doubleValue), bias.count == heads.count,
+                let thresholds = r["thresholds"] as? [String: NSNumber], let groups = r["groups"] as? [String: [String]]
+            else { throw fail("roles.\(name): needs heads, bias, thresholds, groups and weights") }
+            var levels: [LevelHead] = []
+            for level in [RiskLevel.critical, .high, .medium] {
+                let key = "level:" + level.rawValue
+                guard let head = heads.firstIndex(of: key), let threshold = thresholds[key]?.doubleValue,
+                    let names = groups[key]
+                else { throw fail("roles.\(name): missing head, threshold or group '\(key)'") }
+                var categories: [(GuardCategory, Int)] = []
+                for n in names {
+                    guard let c = GuardCategory(rawValue: n),
+                        (role == .user ? GuardCategory.userCategories : GuardCategory.outputCategories).contains(c),
+                        let h = heads.firstIndex(of: n)
+                    else {
+                        throw fail("roles.\(name): '\(n)' is not a \(name) category with a head")
+                    }
+                    categories.append((c, h))
+                }
+                levels.append(LevelHead(level: level, head: head, threshold: threshold, categories: categories))
+            }
+            guard let table = r["weights"] as? String, let scale = (r["weightScale"] as? NSNumber)?.doubleValue, scale > 0
+            else { throw fail("roles.\(name): 'weights' must be a feature table with a 'weightScale'") }
+            let tableBytes = Array(table.utf8)
+            let lines = tableBytes.split(separator: UInt8(ascii: "\n"))
+            var m = RoleModel(
+                heads: heads, bias: bias, levels: levels, weights: [], names: [], words: ByteKeyTable(capacity: lines.count),
+                stems: ByteKeyTable(capacity: lines.count), wordRow: [], stemRow: [],
+                wordPairs: PairTable(capacity: lines.count), stemPairs: PairTable(capacity: lines.count), contexts: [:],
+                numberWord: -1, numberStem: -1)
+            m.weights.reserveCapacity(lines.count * heads.count)
+            m.names.reserveCapacity(lines.count)
+            func wordID(_ w: String) -> Int32 {
+                let id = m.words.value(for: w, insert: Int32(m.wordRow.count))
+                if id == m.wordRow.count { m.wordRow.append(-1) }
+                return id
+            }
+            func stemID(_ s: String) -> Int32 {
+                let id = m.stems.value(for: s, insert: Int32(m.stemRow.count))
+                if id == m.stemRow.count { m.stemRow.append(-1) }
+                return id
+            }
+            for line in lines {
+                guard let tab = line.firstIndex(of: UInt8(ascii: "\t")) else { throw fail("roles.\(name).weights: a line without a tab") }
+                let feature = String(decoding: line[..<tab], as: UTF8.self)
+                var values: [Double] = []
+                values.reserveCapacity(heads.count)
+                for field in line[line.index(after: tab)...].split(separator: UInt8(ascii: " ")) {
+                    guard let v = parseInteger(field) else { throw fail("roles.\(name).weights['\(feature)']: not an integer") }
+                    values.append(Double(v) / scale)
+                }
+                guard values.count == heads.count else {
+                    throw fail("roles.\(name).weights['\(feature)']: needs \(heads.count) numbers")
+                }
+                let row = Int32(m.names.count)
+                m.names.append(feature)
+                m.weights += values
+                guard let colon = feature.firstIndex(of: ":") else { throw fail("roles.\(name).weights: unknown feature '\(feature)'") }
+                let kind = feature[..<colon]
+                let parts = feature[feature.index(after: colon)...].split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+                switch (kind, parts.count) {
+                case ("w", 1): m.wordRow[Int(wordID(parts[0]))] = row
+                case ("s", 1): m.stemRow[Int(stemID(parts[0]))] = row
+                case ("b", 2): m.wordPairs.set(pairKey(wordID(parts[0]), wordID(parts[1])), row)
+                case ("sb", 2): m.stemPairs.set(pairKey(stemID(parts[0]), stemID(parts[1])), row)
+                case ("ctx", 1): m.contexts[parts[0]] = row
+                default: throw fail("roles.\(name).weights: unknown feature '\(feature)'")
+                }
+            }
+            m.numberWord = m.words.value(for: "#num", insert: -1)
+            m.numberStem = m.stems.value(for: "#num", insert: -1)
+            return m
+        }
+        var examples: [Example] = []
+        for e in object["examples"] as? [[String: Any]] ?? [] {
+            guard let r = (e["role"] as? String).flatMap(Role.init(rawValue:)), let t = e["text"] as? String,
+                let p = e["probabilities"] as? [String: NSNumber]
+            else { throw fail("examples: each needs role, text and probabilities") }
+            examples.append(Example(role: r, text: t, probabilities: p.mapValues(\.doubleValue)))
+        }
+        return GuardModel(user: try role("user", .user), assistant: try role("assistant", .assistant), examples: examples)
+    }
+
+    @inline(__always) static func pairKey(_ a: Int32, _ b: Int32) -> Int64 { Int64(a) << 32 | Int64(UInt32(bitPattern: b)) }
+}
+
+/// A decimal integer (optionally negative) from ASCII bytes.
+private func parseInteger(_ bytes: ArraySlice<UInt8>) -> Int? {
+    var i = bytes.startIndex
+    var negative = false
+    if i < bytes.endIndex, bytes[i] == UInt8(ascii: "-") {
+        negative = true
+        i += 1
+    }
+    guard i < bytes.endIndex, bytes.endIndex - i <= 18 else { return nil }
+    var v = 0
+    while i < bytes.endIndex {
+        let d = Int(bytes[i]) - 48
+        guard d >= 0 && d <= 9 else { return nil }
+        v = v * 10 + d
+        i += 1
+    }
+    return negative ? -v : v
+}
+
+extension GuardModel.RoleModel {
+    /// The rows of every feature of a message, each once (the first occurrence), with the tokens it
+    /// came from, in order of first occurrence.
+    func rows(_ input: ModelInput, visit: (Int32, Int, Int) -> Void) {
+        let tokens = input.tokens
+        var found: [(row: Int32, start: Int32, end: Int32)] = []
+        found.reserveCapacity(min(tokens.count, Engine.maxFeatureTokens) * 4)
+        var previousWord: Int32 = -1
+        var previousStem: Int32 = -1
+        var previousSentence: Int32 = -1
+        for (i, t) in tokens.prefix(Engine.maxFeatureTokens).enumerated() {
+            if input.isExplained(i) {
+                previousSentence = -1
+                continue
+            }
+            var word: Int32 = -1
+            var stem: Int32 = -1
+            var key = t.key
+            key.withUTF8 { p in
+                if !p.isEmpty && p.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+                    word = numberWord
+                    stem = numberStem
+                    return
+                }
+                word = words.lookup(p)
+                // The stem is the first five Unicode scalars: count lead bytes.
+                var scalars = 0
+                var end = p.count
+                for (j, b) in p.enumerated() where b & 0xC0 != 0x80 {
+                    if scalars == Engine.stemLength {
+                        end = j
+                        break
+                    }
+                    scalars += 1
+                }
+                stem = stems.lookup(UnsafeBufferPointer(rebasing: p[0..<end]))
+            }
+            let position = Int32(i)
+            if word >= 0, wordRow[Int(word)] >= 0 { found.append((wordRow[Int(word)], position, position + 1)) }
+            if stem >= 0, stemRow[Int(stem)] >= 0 { found.append((stemRow[Int(stem)], position, position + 1)) }
+            if previousSentence == t.sentence {
+                if word >= 0, previousWord >= 0 {
+                    let row = wordPairs.lookup(GuardModel.pairKey(previousWord, word))
+                    if row >= 0 { found.append((row, position - 1, position + 1)) }
+                }
+                if stem >= 0, previousStem >= 0 {
+                    let row = stemPairs.lookup(GuardModel.pairKey(previousStem, stem))
+                    if row >= 0 { found.append((row, position - 1, position + 1)) }
+                }
+            }
+            previousWord = word
+            previousStem = stem
+            previousSentence = t.sentence
+        }
+        for kind in input.contextKinds {
+            if let row = contexts[kind] { found.append((row, 0, 0)) }
+        }
+        // Each feature counts once: keep its first occurrence (stable sort by row, then position).
+        let order = found.indices.sorted { (found[$0].row, $0) < (found[$1].row, $1) }
+        var last: Int32 = -1
+        for k in order where found[k].row != last {
+            last = found[k].row
+            visit(found[k].row, Int(found[k].start), Int(found[k].end))
+        }
+    }
+
+    func probabilities(_ input: ModelInput) -> [Double] {
+        var z = bias
+        let n = heads.count
+        weights.withUnsafeBufferPointer { w in
+            rows(input) { row, _, _ in
+                let base = Int(row) * n
+                for h in 0..<n { z[h] += w[base + h] }
+            }
+        }
+        return z.map { 1 / (1 + exp(-$0)) }
+    }
+}
+
+/// What the statistical layer concluded about one message.
+struct ModelVerdict {
+    var level: RiskLevel
+    var categories: [GuardCategory]
+    /// The probability of the level head that decided.
+    var probability: Double
+    /// The features that pushed the deciding head up most, strongest first.
+    var evidence: [String]
+    /// Tokens of the sentence that carried the most weight.
+    var start: Int
+    var end: Int
+}
+
+extension GuardModel {
+    /// The highest level whose head clears its threshold, with the categories the category heads of
+    /// that level name (at least the likeliest enabled one); nil when no head fires.
+    func verdict(_ input: ModelInput, role: Role, isEnabled: (GuardCategory) -> Bool) -> ModelVerdict? {
+        guard !input.tokens.isEmpty else { return nil }
+        let m = model(for: role)
+        let p = m.probabilities(input)
+        for level in m.levels where p[level.head] >= level.threshold {
+            // The categories the heads name (at least the likeliest); a switched-off detector's
+            // category is dropped, and the level with it when nothing else is left.
+            guard let best = level.categories.max(by: { p[$0.head] < p[$1.head] }) else { continue }
+            var categories = level.categories.filter { p[$0.head] >= 0.5 }.map(\.category)
+            if categories.isEmpty { categories = [best.category] }
+            categories = categories.filter(isEnabled)
+            if categories.isEmpty { continue }
+            let (evidence, start, end) = explain(m, head: level.head, input)
+            return ModelVerdict(
+                level: level.level, categories: categories.sorted(), probability: p[level.head], evidence: evidence,
+                start: start, end: end)
+        }
+        return nil
+    }
+
+    private func explain(_ m: RoleModel, head: Int, _ input: ModelInput) -> ([String], Int, Int) {
+        let tokens = input.tokens
+        var contributions: [(name: String, weight: Double)] = []
+        var bySentence: [Int32: Double] = [:]
+        let n = m.heads.count
+        m.rows(input) { row, start, end in
+            let w = m.weights[Int(row) * n + head]
+            contributions.append((m.names[Int(row)], w))
+            if end > start, w > 0 { bySentence[tokens[end - 1].sentence, default: 0] += w }
+        }
+        let evidence = contributions.filter { $0.weight > 0 }
+            .sorted { ($0.weight, $1.name) > ($1.weight, $0.name) }
+            .prefix(5).map { "\($0.name) \(String(format: "%+.2f", $0.weight))" }
+        let limit = min(tokens.count, Engine.maxFeatureTokens)
+        let sentence = bySentence.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? tokens[0].sentence
+        var start = limit, end = 0
+        for i in 0..<limit where tokens[i].sentence == sentence {
+            start = min(start, i)
+            end = i + 1
+        }
+        if end == 0 { (start, end) = (0, limit) }
+        return (Array(evidence), start, end)
+    }
+}

@@ -1,0 +1,124 @@
+import ASLMHCore
+import Foundation
+import Testing
+
+@testable import ASLMHGuard
+
+/// The statistical layer (`lexicons/model/guard-model.json`) and its corpus (`guard-corpus/`).
+@Suite("Statistical layer")
+struct StatisticalLayerTests {
+    static let lexiconOnly: Guard = {
+        var c = GuardConfiguration.standard
+        c.statisticalLayer = false
+        do { return try Guard(configuration: c) } catch { fatalError("\(error)") }
+    }()
+
+    static var model: GuardModel {
+        get throws { try #require(try LexiconData.embedded().model, "the embedded data has no model") }
+    }
+
+    /// The training script's own worked examples: Swift computes the probabilities Python did.
+    @Test func reproducesTheTrainingScriptsProbabilities() throws {
+        let model = try Self.model
+        #expect(model.examples.count >= 8)
+        for e in model.examples {
+            let (hits, tokens) = standardGuard.engine.analyze(e.text, role: e.role)
+            let m = model.model(for: e.role)
+            let p = m.probabilities(standardGuard.engine.modelInput(tokens: tokens, hits: hits))
+            for (head, expected) in e.probabilities {
+                let i = try #require(m.heads.firstIndex(of: head), "unknown head \(head)")
+                #expect(abs(p[i] - expected) < 0.002, "\(e.text): \(head) \(p[i]) vs \(expected)")
+            }
+        }
+    }
+
+    /// The model file records the SHA-256 of every corpus file it was trained on; editing the corpus
+    /// without retraining (scripts/train-guard-model.py) fails here.
+    @Test func wasTrainedOnTheCurrentCorpus() throws {
+        let url = packageRoot.appendingPathComponent("lexicons/model/guard-model.json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        let training = try #require(object["training"] as? [String: Any])
+        let corpus = try #require(training["corpus"] as? [[String: Any]])
+        var recorded: [String: String] = [:]
+        for f in corpus { recorded[try #require(f["path"] as? String)] = try #require(f["sha256"] as? String) }
+        let trainDir = packageRoot.appendingPathComponent("guard-corpus/train")
+        let files = try FileManager.default.contentsOfDirectory(atPath: trainDir.path).filter { $0.hasSuffix(".jsonl") }
+        #expect(!files.isEmpty)
+        for name in files {
+            #expect(recorded["guard-corpus/train/" + name] != nil, "\(name) is not in the model; retrain")
+        }
+        for (path, sha) in recorded {
+            let data = try Data(contentsOf: packageRoot.appendingPathComponent(path))
+            let digest = ASLMHCore.SHA256.hex(Array(data))
+            #expect(digest == sha, "\(path) changed since the model was trained; run scripts/train-guard-model.py")
+        }
+    }
+
+    /// Every corpus line follows guard-corpus/LABELS.md.
+    @Test func corpusLinesAreWellFormed() throws {
+        for dir in ["guard-corpus/train", "guard-corpus/blind"] {
+            let base = packageRoot.appendingPathComponent(dir)
+            for name in try FileManager.default.contentsOfDirectory(atPath: base.path) where name.hasSuffix(".jsonl") {
+                var ids = Set<String>()
+                let lines = try #require(readLines(base.appendingPathComponent(name)))
+                for (n, line) in lines.enumerated() where !line.isEmpty {
+                    let r = try #require(try? GuardInputRecord.decode(line), "\(name):\(n + 1) does not decode")
+                    let expect = try #require(r.expect, "\(name):\(n + 1): no expect")
+                    let categories = r.expectedCategories ?? []
+                    #expect(ids.insert(r.idText).inserted, "\(name):\(n + 1): duplicate id")
+                    #expect(r.conversation == nil, "\(name):\(n + 1): corpus lines stand alone")
+                    #expect((expect >= .medium) == !categories.isEmpty, "\(name):\(n + 1): level and categories disagree")
+                    let allowed = r.role == .user ? GuardCategory.userCategories : GuardCategory.outputCategories
+                    for c in categories { #expect(allowed.contains(c), "\(name):\(n + 1): \(c) is not a \(r.role) category") }
+                }
+            }
+        }
+    }
+
+    /// The layer only raises: with it on, no message of any labelled file is lower than without it.
+    @Test func onlyEverRaisesTheLevel() throws {
+        var files = [heldOutURL]
+        if FileManager.default.fileExists(atPath: devSetURL.path) { files.append(devSetURL) }
+        for url in files {
+            let lines = try #require(readLines(url))
+            for line in lines {
+                guard let r = try? GuardInputRecord.decode(line) else { continue }
+                let text = r.text
+                let with = standardGuard.check(text, role: r.role)
+                let without = Self.lexiconOnly.check(text, role: r.role)
+                #expect(with.level >= without.level, "\(r.id): \(with.level) < \(without.level)")
+                #expect(Set(without.categories).isSubset(of: Set(with.categories)) || with.level > without.level)
+            }
+        }
+    }
+
+    /// A crisis message no lexicon entry covers is still caught, and the result explains why.
+    @Test func explainsWhatItCaught() throws {
+        let text = "Lately I keep drafting what I'd want read out at my own service. Feels right to get it done soon."
+        let result = standardGuard.check(text, role: .user)
+        let lexicon = Self.lexiconOnly.check(text, role: .user)
+        #expect(lexicon.level < result.level)
+        #expect(result.level == .critical, "\(result)")
+        let m = try #require(result.matches.first { $0.rule.hasPrefix("model.") })
+        #expect(result.rules.contains("model.critical"))
+        #expect(m.score ?? 0 >= 0.5)
+        #expect(!(m.evidence ?? []).isEmpty)
+        let utf8 = Array(text.utf8)
+        #expect(String(decoding: utf8[m.span.utf8Start..<m.span.utf8End], as: UTF8.self) == m.text)
+    }
+
+    @Test func canBeSwitchedOffAndIsDecodedStrictly() throws {
+        let on = try GuardConfiguration.decode(json: GuardConfiguration.standard.jsonText())
+        #expect(on.usesStatisticalLayer)
+        var off = GuardConfiguration.standard
+        off.statisticalLayer = false
+        let decoded = try GuardConfiguration.decode(json: off.jsonText())
+        #expect(decoded.statisticalLayer == false)
+        #expect(throws: GuardError.self) {
+            try GuardConfiguration.decode(json: off.jsonText().replacingOccurrences(of: "statisticalLayer", with: "statisticalLayers"))
+        }
+        #expect(throws: GuardError.self) {
+            try GuardModel.decode(Data(#"{"schema":"aslmh/guard-model/v1","roles":{}}"#.utf8), file: "m.json")
+        }
+    }
+}
