@@ -39,7 +39,7 @@ GROUPS = {
                   "high": ["diagnosis", "medication_advice", "delusion_validation", "help_discouragement"],
                   "medium": ["over_validation", "false_intimacy"]},
 }
-THRESHOLDS = {"critical": 0.5, "high": 0.8, "medium": 0.6}
+THRESHOLDS = {"critical": 0.5, "high": 0.8, "medium": 0.75}
 WEIGHT_SCALE = 10000
 HYPER = {"l2": 1e-3, "epochs": 1500, "learningRate": 0.5, "minCount": 2, "prune": 0.005}
 EXAMPLE_TEXTS = [

@@ -25,13 +25,15 @@ public struct GuardModel: Sendable {
         var bias: [Double]
         var levels: [LevelHead]
         /// Feature row → weights (`weights[row * heads.count + head]`) and name.
-        var weights: [Double]
+        var weights: [Float]
         var names: [String]
         /// Word and stem ids (every word or stem some feature names) and their unigram rows.
         var words: ByteKeyTable
         var stems: ByteKeyTable
         var wordRow: [Int32]
         var stemRow: [Int32]
+        /// Word id → the id of its stem (−1 when no feature names that stem).
+        var wordStem: [Int32]
         var wordPairs: PairTable
         var stemPairs: PairTable
         var contexts: [String: Int32]
@@ -91,7 +93,7 @@ public struct GuardModel: Sendable {
             let lines = tableBytes.split(separator: UInt8(ascii: "\n"))
             var m = RoleModel(
                 heads: heads, bias: bias, levels: levels, weights: [], names: [], words: ByteKeyTable(capacity: lines.count),
-                stems: ByteKeyTable(capacity: lines.count), wordRow: [], stemRow: [],
+                stems: ByteKeyTable(capacity: lines.count), wordRow: [], stemRow: [], wordStem: [],
                 wordPairs: PairTable(capacity: lines.count), stemPairs: PairTable(capacity: lines.count), contexts: [:],
                 numberWord: -1, numberStem: -1)
             m.weights.reserveCapacity(lines.count * heads.count)
@@ -109,11 +111,11 @@ public struct GuardModel: Sendable {
             for line in lines {
                 guard let tab = line.firstIndex(of: UInt8(ascii: "\t")) else { throw fail("roles.\(name).weights: a line without a tab") }
                 let feature = String(decoding: line[..<tab], as: UTF8.self)
-                var values: [Double] = []
+                var values: [Float] = []
                 values.reserveCapacity(heads.count)
                 for field in line[line.index(after: tab)...].split(separator: UInt8(ascii: " ")) {
                     guard let v = parseInteger(field) else { throw fail("roles.\(name).weights['\(feature)']: not an integer") }
-                    values.append(Double(v) / scale)
+                    values.append(Float(Double(v) / scale))
                 }
                 guard values.count == heads.count else {
                     throw fail("roles.\(name).weights['\(feature)']: needs \(heads.count) numbers")
@@ -132,6 +134,10 @@ public struct GuardModel: Sendable {
                 case ("ctx", 1): m.contexts[parts[0]] = row
                 default: throw fail("roles.\(name).weights: unknown feature '\(feature)'")
                 }
+            }
+            m.wordStem = [Int32](repeating: -1, count: m.wordRow.count)
+            for (word, id) in m.words.entries() {
+                m.wordStem[Int(id)] = m.stems.value(for: Engine.stem(word), insert: -1)
             }
             m.numberWord = m.words.value(for: "#num", insert: -1)
             m.numberStem = m.stems.value(for: "#num", insert: -1)
@@ -172,32 +178,43 @@ private func parseInteger(_ bytes: ArraySlice<UInt8>) -> Int? {
 extension GuardModel.RoleModel {
     /// The rows of every feature of a message, each once (the first occurrence), with the tokens it
     /// came from, in order of first occurrence.
-    func rows(_ input: ModelInput, visit: (Int32, Int, Int) -> Void) {
+    @inline(__always) func rows(_ input: ModelInput, visit: (Int32, Int, Int) -> Void) {
         let tokens = input.tokens
-        var found: [(row: Int32, start: Int32, end: Int32)] = []
-        found.reserveCapacity(min(tokens.count, Engine.maxFeatureTokens) * 4)
+        // Each feature counts once, at its first occurrence: a bitset over the rows.
+        var seen = [UInt64](repeating: 0, count: (names.count + 63) >> 6)
+        @inline(__always) func emit(_ row: Int32, _ start: Int, _ end: Int) {
+            let word = Int(row) >> 6, bit = UInt64(1) << UInt64(Int(row) & 63)
+            if seen[word] & bit == 0 {
+                seen[word] |= bit
+                visit(row, start, end)
+            }
+        }
         var previousWord: Int32 = -1
         var previousStem: Int32 = -1
         var previousSentence: Int32 = -1
-        for (i, t) in tokens.prefix(Engine.maxFeatureTokens).enumerated() {
+        for i in 0..<min(tokens.count, Engine.maxFeatureTokens) {
             if input.isExplained(i) {
                 previousSentence = -1
                 continue
             }
             var word: Int32 = -1
             var stem: Int32 = -1
-            var key = t.key
-            key.withUTF8 { p in
+            let sentence = tokens[i].sentence
+            _ = tokens[i].key.utf8.withContiguousStorageIfAvailable { p in
                 if !p.isEmpty && p.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
                     word = numberWord
                     stem = numberStem
                     return
                 }
                 word = words.lookup(p)
+                if word >= 0 {
+                    stem = wordStem[Int(word)]
+                    return
+                }
                 // The stem is the first five Unicode scalars: count lead bytes.
                 var scalars = 0
                 var end = p.count
-                for (j, b) in p.enumerated() where b & 0xC0 != 0x80 {
+                for j in 0..<p.count where p[j] & 0xC0 != 0x80 {
                     if scalars == Engine.stemLength {
                         end = j
                         break
@@ -206,45 +223,40 @@ extension GuardModel.RoleModel {
                 }
                 stem = stems.lookup(UnsafeBufferPointer(rebasing: p[0..<end]))
             }
-            let position = Int32(i)
-            if word >= 0, wordRow[Int(word)] >= 0 { found.append((wordRow[Int(word)], position, position + 1)) }
-            if stem >= 0, stemRow[Int(stem)] >= 0 { found.append((stemRow[Int(stem)], position, position + 1)) }
-            if previousSentence == t.sentence {
+            if word >= 0, wordRow[Int(word)] >= 0 { emit(wordRow[Int(word)], i, i + 1) }
+            if stem >= 0, stemRow[Int(stem)] >= 0 { emit(stemRow[Int(stem)], i, i + 1) }
+            if previousSentence == sentence {
                 if word >= 0, previousWord >= 0 {
                     let row = wordPairs.lookup(GuardModel.pairKey(previousWord, word))
-                    if row >= 0 { found.append((row, position - 1, position + 1)) }
+                    if row >= 0 { emit(row, i - 1, i + 1) }
                 }
                 if stem >= 0, previousStem >= 0 {
                     let row = stemPairs.lookup(GuardModel.pairKey(previousStem, stem))
-                    if row >= 0 { found.append((row, position - 1, position + 1)) }
+                    if row >= 0 { emit(row, i - 1, i + 1) }
                 }
             }
             previousWord = word
             previousStem = stem
-            previousSentence = t.sentence
+            previousSentence = sentence
         }
         for kind in input.contextKinds {
-            if let row = contexts[kind] { found.append((row, 0, 0)) }
-        }
-        // Each feature counts once: keep its first occurrence (stable sort by row, then position).
-        let order = found.indices.sorted { (found[$0].row, $0) < (found[$1].row, $1) }
-        var last: Int32 = -1
-        for k in order where found[k].row != last {
-            last = found[k].row
-            visit(found[k].row, Int(found[k].start), Int(found[k].end))
+            if let row = contexts[kind] { emit(row, 0, 0) }
         }
     }
 
     func probabilities(_ input: ModelInput) -> [Double] {
         var z = bias
         let n = heads.count
-        weights.withUnsafeBufferPointer { w in
-            rows(input) { row, _, _ in
-                let base = Int(row) * n
-                for h in 0..<n { z[h] += w[base + h] }
+        z.withUnsafeMutableBufferPointer { zp in
+            weights.withUnsafeBufferPointer { w in
+                rows(input) { row, _, _ in
+                    let base = Int(row) * n
+                    for h in 0..<n { zp[h] += Double(w[base + h]) }
+                }
             }
         }
-        return z.map { 1 / (1 + exp(-$0)) }
+        for h in 0..<n { z[h] = 1 / (1 + exp(-z[h])) }
+        return z
     }
 }
 
@@ -284,19 +296,27 @@ extension GuardModel {
         return nil
     }
 
+    /// "0.53" for 0.5314: fixed, locale-free formatting for evidence weights.
+    static func twoDecimals(_ x: Double) -> String {
+        let hundredths = Int((x * 100).rounded())
+        let frac = hundredths % 100
+        return "\(hundredths / 100)." + (frac < 10 ? "0" : "") + "\(frac)"
+    }
+
     private func explain(_ m: RoleModel, head: Int, _ input: ModelInput) -> ([String], Int, Int) {
         let tokens = input.tokens
-        var contributions: [(name: String, weight: Double)] = []
+        var contributions: [(row: Int32, weight: Double)] = []
         var bySentence: [Int32: Double] = [:]
         let n = m.heads.count
         m.rows(input) { row, start, end in
-            let w = m.weights[Int(row) * n + head]
-            contributions.append((m.names[Int(row)], w))
-            if end > start, w > 0 { bySentence[tokens[end - 1].sentence, default: 0] += w }
+            let w = Double(m.weights[Int(row) * n + head])
+            guard w > 0 else { return }
+            contributions.append((row, w))
+            if end > start { bySentence[tokens[end - 1].sentence, default: 0] += w }
         }
-        let evidence = contributions.filter { $0.weight > 0 }
-            .sorted { ($0.weight, $1.name) > ($1.weight, $0.name) }
-            .prefix(5).map { "\($0.name) \(String(format: "%+.2f", $0.weight))" }
+        // Strongest first; equal weights by row, which is the features' sorted order.
+        let evidence = contributions.sorted { ($0.weight, $1.row) > ($1.weight, $0.row) }
+            .prefix(5).map { m.names[Int($0.row)] + " +" + Self.twoDecimals($0.weight) }
         let limit = min(tokens.count, Engine.maxFeatureTokens)
         let sentence = bySentence.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? tokens[0].sentence
         var start = limit, end = 0

@@ -122,7 +122,7 @@ public struct GuardScanner: Sendable {
             w.string(m.level.rawValue)
             w.raw(",\"rule\":")
             w.string(m.rule)
-            if let score = m.score { w.raw(",\"score\":" + String(format: "%.4f", score)) }
+            if let score = m.score { w.raw(",\"score\":\(score)") }
             w.raw(",\"span\":{\"codepoints\":[\(m.span.codepointStart),\(m.span.codepointEnd)],\"utf8\":[\(m.span.utf8Start),\(m.span.utf8End)]}")
             w.raw(",\"text\":")
             w.string(m.text)

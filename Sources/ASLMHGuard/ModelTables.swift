@@ -78,6 +78,11 @@ struct ByteKeyTable: Sendable {
         }
     }
 
+    /// Every key and its value, in insertion order.
+    func entries() -> [(String, Int32)] {
+        (0..<values.count).map { (String(decoding: key($0), as: UTF8.self), values[$0]) }
+    }
+
     /// The value for a key given as UTF-8 bytes, or −1.
     @inline(__always) func lookup(_ p: UnsafeBufferPointer<UInt8>) -> Int32 {
         let e = index(of: p)

@@ -12,7 +12,7 @@ struct Tokenizer {
         var extraClause: Int32 = 0
         for i in raw.indices {
             finalize(&raw[i])
-            if raw[i].id >= 0 && vocabulary.clauseWordIDs.contains(raw[i].id) { extraClause += 1 }
+            if raw[i].id >= 0 && vocabulary.isClauseWord(raw[i].id) { extraClause += 1 }
             raw[i].clause += extraClause
         }
         return raw

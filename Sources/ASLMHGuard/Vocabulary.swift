@@ -41,17 +41,72 @@ struct Vocabulary: Sendable {
         for w in words { clauseWordIDs.insert(id(for: w)) }
     }
 
-    /// Points every known misspelling at its canonical word's id, so a token needs one lookup.
+    /// Points every known misspelling at its canonical word's id, so a token needs one lookup, and
+    /// builds the byte-keyed tables the tokenizer's hot loop reads.
     mutating func linkSpellings() {
         for (variant, canonical) in spellings where ids[variant] == nil {
             if let id = ids[canonical] { ids[variant] = id }
         }
+        var table = ByteKeyTable(capacity: ids.count)
+        for (word, id) in ids.sorted(by: { $0.key < $1.key }) { table.set(word, id) }
+        fastIDs = table
+        var prefixTable = ByteKeyTable(capacity: prefixes.count)
+        prefixLists = []
+        for (key, list) in prefixes.sorted(by: { $0.key < $1.key }) where key.utf8.count == Self.prefixKeyLength {
+            prefixTable.set(key, Int32(prefixLists.count))
+            prefixLists.append(list)
+        }
+        fastPrefixes = prefixTable
+        clauseFlags = [Bool](repeating: false, count: Int(count))
+        for id in clauseWordIDs where id >= 0 && Int(id) < clauseFlags.count { clauseFlags[Int(id)] = true }
+    }
+
+    /// `ids` as a byte-keyed table, `prefixes` (ASCII keys) likewise, and the clause words by id;
+    /// built by `linkSpellings()`.
+    private(set) var fastIDs = ByteKeyTable(capacity: 0)
+    private(set) var fastPrefixes = ByteKeyTable(capacity: 0)
+    private(set) var prefixLists: [[(prefix: String, id: Int32)]] = []
+    private(set) var clauseFlags: [Bool] = []
+
+    @inline(__always) func isClauseWord(_ id: Int32) -> Bool {
+        id >= 0 && Int(id) < clauseFlags.count ? clauseFlags[Int(id)] : clauseWordIDs.contains(id)
     }
 
     /// Looks a token up: its own form, then a known misspelling, then (for elongated words such as
     /// "sooo" or "kiiill") the squeezed form.
     func identify(_ t: inout Token, elongated: Bool = false) {
         let key = t.key
+        // Fast path: the key's UTF-8 bytes straight into the byte-keyed tables.
+        if fastIDs.count > 0, let done = key.utf8.withContiguousStorageIfAvailable({ p -> Bool in
+            let id = fastIDs.lookup(p)
+            if id >= 0 {
+                t.id = id
+            } else if elongated {
+                let squeezedKey = Tokenizer.squeeze(key)
+                t.id = ids[squeezedKey] ?? squeezed[squeezedKey] ?? -1
+            } else {
+                t.id = -1
+            }
+            guard let first = p.first else { return true }
+            if first >= 48 && first <= 57 && p.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 }) {
+                t.altID = numberID
+                return true
+            }
+            guard p.count >= Self.prefixKeyLength else { return true }
+            // ASCII prefixes only: four bytes are four characters when the fifth byte is ASCII too.
+            guard p[0] < 0x80, p[1] < 0x80, p[2] < 0x80, p[3] < 0x80, p.count == 4 || p[4] < 0x80 else { return false }
+            let list = fastPrefixes.lookup(UnsafeBufferPointer(rebasing: p[0..<Self.prefixKeyLength]))
+            if list >= 0 {
+                for c in prefixLists[Int(list)] where key.hasPrefix(c.prefix) {
+                    if t.altID < 0 { t.altID = c.id } else if t.altID2 < 0 { t.altID2 = c.id }
+                }
+            }
+            return true
+        }), done {
+            return
+        }
+        t.altID = -1
+        t.altID2 = -1
         if let id = ids[key] {
             t.id = id
         } else if elongated {

@@ -20,6 +20,9 @@ public enum GuardComparison {
         for c in GuardCategory.userCategories + GuardCategory.outputCategories where derived.isEnabled(c) && !deployed.isEnabled(c) {
             add("detector.\(c.rawValue)", "the `\(c.rawValue)` detector is off; the tier requires it on")
         }
+        if derived.usesStatisticalLayer && !deployed.usesStatisticalLayer {
+            add("statisticalLayer", "the statistical layer is off: the guard runs on its lexicon alone, which misses about four in ten unseen crisis messages (docs/guard.md)")
+        }
         for role in Role.allCases {
             for level in RiskLevel.allCases {
                 let need = Set(derived.actions.actions(for: level, role: role))

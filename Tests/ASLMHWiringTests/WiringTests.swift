@@ -117,8 +117,9 @@ struct DeployedConfigTests {
         deployed.session.criticalLatch = false
         deployed.environment = nil
         deployed.deployment?.clinicianReviewBeforeDelivery = false
+        deployed.statisticalLayer = false
         let subjects = GuardComparison.weaknesses(deployed: deployed, derived: derived).map(\.subject)
-        #expect(subjects == ["deployment.clinicianReviewBeforeDelivery", "session.criticalLatch"])
+        #expect(subjects == ["deployment.clinicianReviewBeforeDelivery", "session.criticalLatch", "statisticalLayer"])
     }
 }
 
