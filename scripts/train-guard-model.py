@@ -169,12 +169,14 @@ def main():
         m = compact(fit([r for r in rows if r["role"] == role], role))
         roles[role] = {"heads": m["heads"], "bias": m["bias"], "thresholds": {"level:" + k: v for k, v in THRESHOLDS.items()},
                        "groups": {"level:" + k: v for k, v in GROUPS[role].items()}, "weights": m["weights"]}
+    tables = {}
     compact_roles = {r: {"bias": v["bias"], "weights": dict(v["weights"])} for r, v in roles.items()}
     for role in roles:
         # One line per feature, "name<TAB>w1 w2 …" in units of 1/10000: compact, and quick to read.
         table = "".join(f + "\t" + " ".join(str(int(round(x * WEIGHT_SCALE))) for x in w) + "\n"
                         for f, w in sorted(roles[role]["weights"].items()))
-        roles[role]["weights"] = table
+        tables[role] = table
+        roles[role]["weights"] = f"{role}-weights.tsv"
         roles[role]["weightScale"] = WEIGHT_SCALE
     examples = []
     for (role, text), feats in zip(EXAMPLE_TEXTS, features(args.aslmh, EXAMPLE_TEXTS)):
@@ -192,12 +194,18 @@ def main():
     if args.cv:
         doc["training"]["crossValidation"] = cross_validate(rows)
         print(json.dumps(doc["training"]["crossValidation"]), file=sys.stderr)
+    out_dir = os.path.dirname(args.out)
+    for role, table in tables.items():
+        path = os.path.join(out_dir, f"{role}-weights.tsv")
+        with open(path + ".tmp", "w", encoding="utf-8") as f:
+            f.write(table)
+        os.replace(path + ".tmp", path)
     tmp = args.out + ".tmp"
     with open(tmp, "w", encoding="utf-8") as f:
         json.dump(doc, f, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
         f.write("\n")
     os.replace(tmp, args.out)
-    print(f"wrote {os.path.relpath(args.out, ROOT)}: {sum(r['weights'].count(chr(10)) for r in roles.values())} features, "
+    print(f"wrote {os.path.relpath(args.out, ROOT)}: {sum(t.count(chr(10)) for t in tables.values())} features, "
           f"{len(rows)} training messages", file=sys.stderr)
 
 if __name__ == "__main__":

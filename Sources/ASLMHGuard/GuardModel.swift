@@ -57,7 +57,8 @@ public struct GuardModel: Sendable {
     func model(for role: Role) -> RoleModel { role == .user ? user : assistant }
 
     /// Decodes the model file; throws `GuardError.invalidData` naming what is wrong.
-    public static func decode(_ bytes: Data, file: String) throws -> GuardModel {
+    /// `table(name)` returns the text of a weight table the file names (nil when missing).
+    public static func decode(_ bytes: Data, file: String, table: (String) -> String? = { _ in nil }) throws -> GuardModel {
         func fail(_ message: String) -> GuardError { .invalidData(file: file, message: message) }
         guard let object = try? JSONSerialization.jsonObject(with: bytes) as? [String: Any] else {
             throw fail("not a JSON object")
@@ -87,14 +88,25 @@ public struct GuardModel: Sendable {
                 }
                 levels.append(LevelHead(level: level, head: head, threshold: threshold, categories: categories))
             }
-            guard let table = r["weights"] as? String, let scale = (r["weightScale"] as? NSNumber)?.doubleValue, scale > 0
-            else { throw fail("roles.\(name): 'weights' must be a feature table with a 'weightScale'") }
-            let tableBytes = Array(table.utf8)
+            guard let tableName = r["weights"] as? String, let scale = (r["weightScale"] as? NSNumber)?.doubleValue, scale > 0
+            else { throw fail("roles.\(name): 'weights' must name a weight table, with a 'weightScale'") }
+            guard var tableText = table(tableName) else { throw fail("roles.\(name): weight table '\(tableName)' not found") }
+            return try tableText.withUTF8 { try decodeTable($0, name: name, heads: heads, bias: bias, levels: levels, scale: scale, fail: fail) }
+        }
+        func decodeTable(
+            _ tableBytes: UnsafeBufferPointer<UInt8>, name: String, heads: [String], bias: [Double], levels: [LevelHead],
+            scale: Double, fail: (String) -> GuardError
+        ) throws -> RoleModel {
             let lines = tableBytes.split(separator: UInt8(ascii: "\n"))
+            // Tables sized by what they will hold (the byte-keyed ones grow as needed).
+            func count(_ prefix: String) -> Int {
+                let p = Array(prefix.utf8)
+                return lines.reduce(0) { $0 + ($1.starts(with: p) ? 1 : 0) }
+            }
             var m = RoleModel(
-                heads: heads, bias: bias, levels: levels, weights: [], names: [], words: ByteKeyTable(capacity: lines.count),
-                stems: ByteKeyTable(capacity: lines.count), wordRow: [], stemRow: [], wordStem: [],
-                wordPairs: PairTable(capacity: lines.count), stemPairs: PairTable(capacity: lines.count), contexts: [:],
+                heads: heads, bias: bias, levels: levels, weights: [], names: [], words: ByteKeyTable(capacity: 1024),
+                stems: ByteKeyTable(capacity: 1024), wordRow: [], stemRow: [], wordStem: [],
+                wordPairs: PairTable(capacity: count("b:") + 1), stemPairs: PairTable(capacity: count("sb:") + 1), contexts: [:],
                 numberWord: -1, numberStem: -1)
             m.weights.reserveCapacity(lines.count * heads.count)
             m.names.reserveCapacity(lines.count)
@@ -157,22 +169,21 @@ public struct GuardModel: Sendable {
 }
 
 /// A decimal integer (optionally negative) from ASCII bytes.
-private func parseInteger(_ bytes: ArraySlice<UInt8>) -> Int? {
-    var i = bytes.startIndex
-    var negative = false
-    if i < bytes.endIndex, bytes[i] == UInt8(ascii: "-") {
-        negative = true
-        i += 1
-    }
-    guard i < bytes.endIndex, bytes.endIndex - i <= 18 else { return nil }
+private func parseInteger<C: Collection>(_ bytes: C) -> Int? where C.Element == UInt8 {
     var v = 0
-    while i < bytes.endIndex {
-        let d = Int(bytes[i]) - 48
-        guard d >= 0 && d <= 9 else { return nil }
+    var negative = false
+    var digits = 0
+    for (k, b) in bytes.enumerated() {
+        if k == 0 && b == UInt8(ascii: "-") {
+            negative = true
+            continue
+        }
+        let d = Int(b) - 48
+        guard d >= 0 && d <= 9, digits < 18 else { return nil }
         v = v * 10 + d
-        i += 1
+        digits += 1
     }
-    return negative ? -v : v
+    return digits == 0 ? nil : (negative ? -v : v)
 }
 
 extension GuardModel.RoleModel {

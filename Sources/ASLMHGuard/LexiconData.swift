@@ -60,7 +60,11 @@ public struct LexiconData: Sendable {
                     data.spellings.merge(f.spellings) { a, b in a + b }
                 case GuardModel.schema:
                     if data.model != nil { throw GuardError.invalidData(file: file.path, message: "a second model file") }
-                    data.model = try GuardModel.decode(bytes, file: file.path)
+                    // The weight tables sit beside the model file (`<role>-weights.tsv`).
+                    let folder = file.path.split(separator: "/").dropLast().joined(separator: "/")
+                    data.model = try GuardModel.decode(bytes, file: file.path) { name in
+                        files.first { $0.path == (folder.isEmpty ? name : folder + "/" + name) }?.text
+                    }
                 case resourcesSchema:
                     let f = try decoder.decode(CrisisResourceTable.self, from: bytes)
                     data.resources.resources += f.resources

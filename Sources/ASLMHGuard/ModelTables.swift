@@ -29,7 +29,7 @@ struct ByteKeyTable: Sendable {
 
     /// The value stored for `key`, or `insert` (stored) when the key is new.
     mutating func value(for key: String, insert: Int32) -> Int32 {
-        var k = Array(key.utf8)
+        let k = Array(key.utf8)
         let found = k.withUnsafeBufferPointer { lookup($0) }
         if found >= 0 { return found }
         if count * 2 >= slots.count { grow() }

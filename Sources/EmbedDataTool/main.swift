@@ -15,7 +15,7 @@ for folder in args.dropFirst(3) {
     let base = URL(fileURLWithPath: folder)
     guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { continue }
     while let url = walker.nextObject() as? URL {
-        guard ["yaml", "yml", "json", "jsonl", "md"].contains(url.pathExtension) else { continue }
+        guard ["yaml", "yml", "json", "jsonl", "md", "tsv"].contains(url.pathExtension) else { continue }
         let path = url.standardizedFileURL.path
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             FileHandle.standardError.write(Data("EmbedDataTool: cannot read \(path) as UTF-8\n".utf8))
