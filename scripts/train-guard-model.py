@@ -18,7 +18,7 @@ def ensure(mods):
         try: __import__(m)
         except ImportError: missing.append(m)
     if missing:
-        subprocess.check_call([sys.executable, "-m", "pip", "install", "--quiet", "--user", *missing])
+        subprocess.check_call([sys.executable, "-m", "pip", "install", "--quiet", *missing])
 
 ensure(["numpy", "scipy"])
 import numpy as np

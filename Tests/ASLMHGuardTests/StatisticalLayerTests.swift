@@ -122,3 +122,39 @@ struct StatisticalLayerTests {
         }
     }
 }
+
+/// The model's hash tables agree with Swift dictionaries on random keys.
+@Suite("Model tables")
+struct ModelTableTests {
+    @Test func byteKeyTableMatchesADictionary() {
+        var rng = SplitMix64(state: 11)
+        var table = ByteKeyTable(capacity: 4)
+        var reference: [String: Int32] = [:]
+        let letters = Array("abcdeéñü#:z")
+        for i in 0..<3_000 {
+            let key = String((0..<Int(rng.next() % 9)).map { _ in letters[Int(rng.next() % UInt64(letters.count))] })
+            let stored = table.value(for: key, insert: Int32(i))
+            if let old = reference[key] { #expect(stored == old) } else { reference[key] = Int32(i) }
+        }
+        for (key, value) in reference {
+            var k = key
+            #expect(k.withUTF8 { table.lookup($0) } == value)
+        }
+        var absent = "never-inserted"
+        #expect(absent.withUTF8 { table.lookup($0) } == -1)
+        #expect(table.count == reference.count)
+    }
+
+    @Test func pairTableMatchesADictionary() {
+        var rng = SplitMix64(state: 12)
+        var table = PairTable(capacity: 2_000)
+        var reference: [Int64: Int32] = [:]
+        for i in 0..<2_000 {
+            let key = GuardModel.pairKey(Int32(rng.next() % 300), Int32(rng.next() % 300))
+            table.set(key, Int32(i))
+            reference[key] = Int32(i)
+        }
+        for (key, value) in reference { #expect(table.lookup(key) == value) }
+        #expect(table.lookup(GuardModel.pairKey(301, 301)) == -1)
+    }
+}
