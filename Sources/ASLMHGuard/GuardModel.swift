@@ -26,7 +26,19 @@ public struct GuardModel: Sendable {
         var levels: [LevelHead]
         /// Feature row → weights (`weights[row * heads.count + head]`) and name.
         var weights: [Float]
-        var names: [String]
+        /// Feature names: byte ranges (start << 32 | end) into `nameSource`, the weight table's text.
+        var nameSource: String
+        var nameRanges: [UInt64]
+
+        var featureCount: Int { nameRanges.count }
+
+        func name(_ row: Int) -> String {
+            let r = nameRanges[row]
+            let utf8 = nameSource.utf8
+            let start = utf8.index(utf8.startIndex, offsetBy: Int(r >> 32))
+            let end = utf8.index(utf8.startIndex, offsetBy: Int(r & 0xFFFF_FFFF))
+            return String(decoding: utf8[start..<end], as: UTF8.self)
+        }
         /// Word and stem ids (every word or stem some feature names) and their unigram rows.
         var words: ByteKeyTable
         var stems: ByteKeyTable
@@ -52,7 +64,7 @@ public struct GuardModel: Sendable {
     let assistant: RoleModel
     public let examples: [Example]
     /// Number of weighted features, both roles.
-    public var featureCount: Int { user.names.count + assistant.names.count }
+    public var featureCount: Int { user.featureCount + assistant.featureCount }
 
     func model(for role: Role) -> RoleModel { role == .user ? user : assistant }
 
@@ -91,10 +103,12 @@ public struct GuardModel: Sendable {
             guard let tableName = r["weights"] as? String, let scale = (r["weightScale"] as? NSNumber)?.doubleValue, scale > 0
             else { throw fail("roles.\(name): 'weights' must name a weight table, with a 'weightScale'") }
             guard var tableText = table(tableName) else { throw fail("roles.\(name): weight table '\(tableName)' not found") }
-            return try tableText.withUTF8 { try decodeTable($0, name: name, heads: heads, bias: bias, levels: levels, scale: scale, fail: fail) }
+            tableText.makeContiguousUTF8()
+            let source = tableText
+            return try tableText.withUTF8 { try decodeTable($0, source: source, name: name, heads: heads, bias: bias, levels: levels, scale: scale, fail: fail) }
         }
         func decodeTable(
-            _ tableBytes: UnsafeBufferPointer<UInt8>, name: String, heads: [String], bias: [Double], levels: [LevelHead],
+            _ tableBytes: UnsafeBufferPointer<UInt8>, source: String, name: String, heads: [String], bias: [Double], levels: [LevelHead],
             scale: Double, fail: (String) -> GuardError
         ) throws -> RoleModel {
             let lines = tableBytes.split(separator: UInt8(ascii: "\n"))
@@ -104,12 +118,12 @@ public struct GuardModel: Sendable {
                 return lines.reduce(0) { $0 + ($1.starts(with: p) ? 1 : 0) }
             }
             var m = RoleModel(
-                heads: heads, bias: bias, levels: levels, weights: [], names: [], words: ByteKeyTable(capacity: 1024),
+                heads: heads, bias: bias, levels: levels, weights: [], nameSource: source, nameRanges: [], words: ByteKeyTable(capacity: 1024),
                 stems: ByteKeyTable(capacity: 1024), wordRow: [], stemRow: [], wordStem: [],
                 wordPairs: PairTable(capacity: count("b:") + 1), stemPairs: PairTable(capacity: count("sb:") + 1), contexts: [:],
                 numberWord: -1, numberStem: -1)
             m.weights.reserveCapacity(lines.count * heads.count)
-            m.names.reserveCapacity(lines.count)
+            m.nameRanges.reserveCapacity(lines.count)
             func wordID(_ w: String) -> Int32 {
                 let id = m.words.value(for: w, insert: Int32(m.wordRow.count))
                 if id == m.wordRow.count { m.wordRow.append(-1) }
@@ -132,8 +146,9 @@ public struct GuardModel: Sendable {
                 guard values.count == heads.count else {
                     throw fail("roles.\(name).weights['\(feature)']: needs \(heads.count) numbers")
                 }
-                let row = Int32(m.names.count)
-                m.names.append(feature)
+                let row = Int32(m.nameRanges.count)
+                let start = UInt64(line.startIndex - tableBytes.startIndex)
+                m.nameRanges.append(start << 32 | (start + UInt64(tab - line.startIndex)))
                 m.weights += values
                 guard let colon = feature.firstIndex(of: ":") else { throw fail("roles.\(name).weights: unknown feature '\(feature)'") }
                 let kind = feature[..<colon]
@@ -192,7 +207,7 @@ extension GuardModel.RoleModel {
     @inline(__always) func rows(_ input: ModelInput, visit: (Int32, Int, Int) -> Void) {
         let tokens = input.tokens
         // Each feature counts once, at its first occurrence: a bitset over the rows.
-        var seen = [UInt64](repeating: 0, count: (names.count + 63) >> 6)
+        var seen = [UInt64](repeating: 0, count: (nameRanges.count + 63) >> 6)
         @inline(__always) func emit(_ row: Int32, _ start: Int, _ end: Int) {
             let word = Int(row) >> 6, bit = UInt64(1) << UInt64(Int(row) & 63)
             if seen[word] & bit == 0 {
@@ -327,7 +342,7 @@ extension GuardModel {
         }
         // Strongest first; equal weights by row, which is the features' sorted order.
         let evidence = contributions.sorted { ($0.weight, $1.row) > ($1.weight, $0.row) }
-            .prefix(5).map { m.names[Int($0.row)] + " +" + Self.twoDecimals($0.weight) }
+            .prefix(5).map { m.name(Int($0.row)) + " +" + Self.twoDecimals($0.weight) }
         let limit = min(tokens.count, Engine.maxFeatureTokens)
         let sentence = bySentence.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? tokens[0].sentence
         var start = limit, end = 0

@@ -72,7 +72,18 @@ struct ByteKeyTable: Sendable {
                 let e = slots[i]
                 if e < 0 { return -1 }
                 let s = Int(offsets[Int(e)]), end = Int(offsets[Int(e) + 1])
-                if end - s == p.count && (p.isEmpty || memcmp(b.baseAddress! + s, p.baseAddress!, p.count) == 0) { return e }
+                if end - s == p.count {
+                    var same = true
+                    var k = 0
+                    while k < p.count {
+                        if b[s + k] != p[k] {
+                            same = false
+                            break
+                        }
+                        k += 1
+                    }
+                    if same { return e }
+                }
                 i = (i + 1) & mask
             }
         }
@@ -90,25 +101,24 @@ struct ByteKeyTable: Sendable {
     }
 }
 
-/// Int64 → Int32, open addressing with a multiplicative hash.
+/// Int64 (non-negative) → Int32, open addressing with a multiplicative hash; −1 marks an empty slot.
 struct PairTable: Sendable {
     private var keys: [Int64]
     private var values: [Int32]
-    private var used: [Bool]
     private var mask: Int
     private var shift: Int
     private(set) var count = 0
 
+    /// Room for `capacity` keys at a load of at most 3/4.
     init(capacity: Int) {
         var size = 16
         var bits = 4
-        while size < capacity * 2 {
+        while size * 3 < capacity * 4 {
             size <<= 1
             bits += 1
         }
-        keys = [Int64](repeating: 0, count: size)
+        keys = [Int64](repeating: -1, count: size)
         values = [Int32](repeating: -1, count: size)
-        used = [Bool](repeating: false, count: size)
         mask = size - 1
         shift = 64 - bits
     }
@@ -118,21 +128,21 @@ struct PairTable: Sendable {
     }
 
     mutating func set(_ key: Int64, _ value: Int32) {
-        precondition(count * 2 < keys.count, "PairTable sized too small")
+        precondition(key >= 0 && count < keys.count - 1, "PairTable: negative key or full")
         var i = slot(key)
-        while used[i] && keys[i] != key { i = (i + 1) & mask }
-        if !used[i] { count += 1 }
-        used[i] = true
+        while keys[i] >= 0 && keys[i] != key { i = (i + 1) & mask }
+        if keys[i] < 0 { count += 1 }
         keys[i] = key
         values[i] = value
     }
 
     @inline(__always) func lookup(_ key: Int64) -> Int32 {
         var i = slot(key)
-        while used[i] {
-            if keys[i] == key { return values[i] }
+        while true {
+            let k = keys[i]
+            if k == key { return values[i] }
+            if k < 0 { return -1 }
             i = (i + 1) & mask
         }
-        return -1
     }
 }
