@@ -32,9 +32,12 @@ def main():
         committed = json.load(open(os.path.join(MODEL, "guard-model.json"), encoding="utf-8"))
         fresh = json.load(open(out, encoding="utf-8"))
         problems = []
-        for key in ("schema", "training"):
-            if committed.get(key) != fresh.get(key):
-                problems.append(f"'{key}' differs (corpus or settings changed without retraining?)")
+        if committed.get("schema") != fresh.get("schema"):
+            problems.append("'schema' differs")
+        # The cross-validation record is optional (--cv) and not recomputed here.
+        strip = lambda t: {k: v for k, v in (t or {}).items() if k != "crossValidation"}
+        if strip(committed.get("training")) != strip(fresh.get("training")):
+            problems.append("'training' differs (corpus or settings changed without retraining?)")
         for role in committed["roles"]:
             a, b = committed["roles"][role], fresh["roles"][role]
             for key in ("heads", "thresholds", "groups", "weightScale"):

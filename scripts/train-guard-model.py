@@ -39,7 +39,11 @@ GROUPS = {
                   "high": ["diagnosis", "medication_advice", "delusion_validation", "help_discouragement"],
                   "medium": ["over_validation", "false_intimacy"]},
 }
-THRESHOLDS = {"critical": 0.5, "high": 0.8, "medium": 0.75}
+# Per role: the probability a level head needs. User "high" is strict because high on an ordinary
+# message is a false alarm; the assistant's is lower (5-fold CV: output-check recall 67% -> 71% for
+# 0.9 -> 2.5% false alarms on 865 safe replies that reuse the same vocabulary).
+THRESHOLDS = {"user": {"critical": 0.5, "high": 0.8, "medium": 0.75},
+              "assistant": {"critical": 0.5, "high": 0.7, "medium": 0.75}}
 WEIGHT_SCALE = 10000
 HYPER = {"l2": 1e-3, "epochs": 3000, "learningRate": 1.0, "minCount": 2, "prune": 0.005}
 EXAMPLE_TEXTS = [
@@ -120,7 +124,7 @@ def probabilities(model, feats):
 def decide(model, role, p):
     idx = {h: i for i, h in enumerate(model["heads"])}
     for level in ("critical", "high", "medium"):
-        if p[idx["level:" + level]] >= THRESHOLDS[level]:
+        if p[idx["level:" + level]] >= THRESHOLDS[role][level]:
             cats = [c for c in GROUPS[role][level] if p[idx[c]] >= 0.5]
             return LEVELS[level], set(cats or [max(GROUPS[role][level], key=lambda c: p[idx[c]])])
     return 0, set()
@@ -167,7 +171,7 @@ def main():
     roles = {}
     for role in ("user", "assistant"):
         m = compact(fit([r for r in rows if r["role"] == role], role))
-        roles[role] = {"heads": m["heads"], "bias": m["bias"], "thresholds": {"level:" + k: v for k, v in THRESHOLDS.items()},
+        roles[role] = {"heads": m["heads"], "bias": m["bias"], "thresholds": {"level:" + k: v for k, v in THRESHOLDS[role].items()},
                        "groups": {"level:" + k: v for k, v in GROUPS[role].items()}, "weights": m["weights"]}
     tables = {}
     compact_roles = {r: {"bias": v["bias"], "weights": dict(v["weights"])} for r, v in roles.items()}
