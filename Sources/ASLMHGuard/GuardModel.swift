@@ -111,19 +111,33 @@ public struct GuardModel: Sendable {
             _ tableBytes: UnsafeBufferPointer<UInt8>, source: String, name: String, heads: [String], bias: [Double], levels: [LevelHead],
             scale: Double, fail: (String) -> GuardError
         ) throws -> RoleModel {
-            let lines = tableBytes.split(separator: UInt8(ascii: "\n"))
+            // Lines are visited in place (no array of slices: the table is large and loading should
+            // not leave a transient peak behind).
+            func forEachLine(_ body: (Slice<UnsafeBufferPointer<UInt8>>) throws -> Void) rethrows {
+                var start = tableBytes.startIndex
+                while start < tableBytes.endIndex {
+                    var end = start
+                    while end < tableBytes.endIndex && tableBytes[end] != UInt8(ascii: "\n") { end += 1 }
+                    if end > start { try body(tableBytes[start..<end]) }
+                    start = end + 1
+                }
+            }
+            var lineCount = 0
+            forEachLine { _ in lineCount += 1 }
             // Tables sized by what they will hold (the byte-keyed ones grow as needed).
             func count(_ prefix: String) -> Int {
                 let p = Array(prefix.utf8)
-                return lines.reduce(0) { $0 + ($1.starts(with: p) ? 1 : 0) }
+                var n = 0
+                forEachLine { if $0.starts(with: p) { n += 1 } }
+                return n
             }
             var m = RoleModel(
                 heads: heads, bias: bias, levels: levels, weights: [], nameSource: source, nameRanges: [], words: ByteKeyTable(capacity: 1024),
                 stems: ByteKeyTable(capacity: 1024), wordRow: [], stemRow: [], wordStem: [],
                 wordPairs: PairTable(capacity: count("b:") + 1), stemPairs: PairTable(capacity: count("sb:") + 1), contexts: [:],
                 numberWord: -1, numberStem: -1)
-            m.weights.reserveCapacity(lines.count * heads.count)
-            m.nameRanges.reserveCapacity(lines.count)
+            m.weights.reserveCapacity(lineCount * heads.count)
+            m.nameRanges.reserveCapacity(lineCount)
             func wordID(_ w: String) -> Int32 {
                 let id = m.words.value(for: w, insert: Int32(m.wordRow.count))
                 if id == m.wordRow.count { m.wordRow.append(-1) }
@@ -134,7 +148,7 @@ public struct GuardModel: Sendable {
                 if id == m.stemRow.count { m.stemRow.append(-1) }
                 return id
             }
-            for line in lines {
+            try forEachLine { line in
                 guard let tab = line.firstIndex(of: UInt8(ascii: "\t")) else { throw fail("roles.\(name).weights: a line without a tab") }
                 let feature = String(decoding: line[..<tab], as: UTF8.self)
                 var values: [Float] = []
