@@ -25,7 +25,9 @@ public struct GuardModel: Sendable {
         var bias: [Double]
         var levels: [LevelHead]
         /// Feature row → weights (`weights[row * heads.count + head]`) and name.
-        var weights: [Float]
+        /// In units of 1/`scale` (the file's integers as they are: exact, and half the cache of Float).
+        var weights: [Int16]
+        var scale: Double
         /// Feature names: byte ranges (start << 32 | end) into `nameSource`, the weight table's text.
         var nameSource: String
         var nameRanges: [UInt64]
@@ -132,7 +134,7 @@ public struct GuardModel: Sendable {
                 return n
             }
             var m = RoleModel(
-                heads: heads, bias: bias, levels: levels, weights: [], nameSource: source, nameRanges: [], words: ByteKeyTable(capacity: 1024),
+                heads: heads, bias: bias, levels: levels, weights: [], scale: scale, nameSource: source, nameRanges: [], words: ByteKeyTable(capacity: 1024),
                 stems: ByteKeyTable(capacity: 1024), wordRow: [], stemRow: [], wordStem: [],
                 wordPairs: PairTable(capacity: count("b:") + 1), stemPairs: PairTable(capacity: count("sb:") + 1), contexts: [:],
                 numberWord: -1, numberStem: -1)
@@ -151,11 +153,13 @@ public struct GuardModel: Sendable {
             try forEachLine { line in
                 guard let tab = line.firstIndex(of: UInt8(ascii: "\t")) else { throw fail("roles.\(name).weights: a line without a tab") }
                 let feature = String(decoding: line[..<tab], as: UTF8.self)
-                var values: [Float] = []
+                var values: [Int16] = []
                 values.reserveCapacity(heads.count)
                 for field in line[line.index(after: tab)...].split(separator: UInt8(ascii: " ")) {
-                    guard let v = parseInteger(field) else { throw fail("roles.\(name).weights['\(feature)']: not an integer") }
-                    values.append(Float(Double(v) / scale))
+                    guard let v = parseInteger(field), let q = Int16(exactly: v) else {
+                        throw fail("roles.\(name).weights['\(feature)']: not an integer within ±32767")
+                    }
+                    values.append(q)
                 }
                 guard values.count == heads.count else {
                     throw fail("roles.\(name).weights['\(feature)']: needs \(heads.count) numbers")
@@ -285,18 +289,18 @@ extension GuardModel.RoleModel {
     }
 
     func probabilities(_ input: ModelInput) -> [Double] {
-        var z = bias
         let n = heads.count
-        z.withUnsafeMutableBufferPointer { zp in
+        // Integer sums: exact, and independent of the order features are met in.
+        var sums = [Int32](repeating: 0, count: n)
+        sums.withUnsafeMutableBufferPointer { zp in
             weights.withUnsafeBufferPointer { w in
                 rows(input) { row, _, _ in
                     let base = Int(row) * n
-                    for h in 0..<n { zp[h] += Double(w[base + h]) }
+                    for h in 0..<n { zp[h] &+= Int32(w[base + h]) }
                 }
             }
         }
-        for h in 0..<n { z[h] = 1 / (1 + exp(-z[h])) }
-        return z
+        return (0..<n).map { h in 1 / (1 + exp(-(bias[h] + Double(sums[h]) / scale))) }
     }
 }
 
@@ -349,7 +353,7 @@ extension GuardModel {
         var bySentence: [Int32: Double] = [:]
         let n = m.heads.count
         m.rows(input) { row, start, end in
-            let w = Double(m.weights[Int(row) * n + head])
+            let w = Double(m.weights[Int(row) * n + head]) / m.scale
             guard w > 0 else { return }
             contributions.append((row, w))
             if end > start { bySentence[tokens[end - 1].sentence, default: 0] += w }
