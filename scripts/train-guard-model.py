@@ -42,7 +42,7 @@ GROUPS = {
 # Per role: the probability a level head needs. User "high" is strict because high on an ordinary
 # message is a false alarm; the assistant's is lower (5-fold CV: output-check recall 67% -> 71% for
 # 0.9 -> 2.5% false alarms on 865 safe replies that reuse the same vocabulary).
-THRESHOLDS = {"user": {"critical": 0.5, "high": 0.8, "medium": 0.75},
+THRESHOLDS = {"user": {"critical": 0.45, "high": 0.8, "medium": 0.75},
               "assistant": {"critical": 0.5, "high": 0.7, "medium": 0.75}}
 WEIGHT_SCALE = 10000
 HYPER = {"l2": 1e-3, "epochs": 3000, "learningRate": 1.0, "minCount": 2, "prune": 0.005}
