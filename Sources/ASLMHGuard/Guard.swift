@@ -87,23 +87,22 @@ public struct Guard: Sendable {
         let listed = hits.prefix(Self.maxListedMatches)
         var matches = makeMatches(Array(listed), tokens: tokens, text: text)
         // The statistical layer: raises the level when it finds more than the lexicon did.
-        if let model, level < .critical {
-            if let v = model.verdict(
+        if let model, level < .critical,
+            let v = model.verdict(
                 engine.modelInput(tokens: tokens, hits: hits), role: role, isEnabled: configuration.isEnabled),
-                v.level > level
-            {
-                level = v.level
-                categories.formUnion(v.categories)
-                rules.append("model.\(v.level.rawValue)")
-                let span = span(tokens[v.start], tokens[v.end - 1], in: text)
-                for c in v.categories {
-                    matches.append(
-                        GuardMatch(
-                            rule: "model.\(c.rawValue)", category: c, level: v.level, context: nil, span: span.span,
-                            text: span.text, score: (v.probability * 10_000).rounded() / 10_000, evidence: v.evidence))
-                }
-                matches.sort { ($0.span, $0.rule) < ($1.span, $1.rule) }
+            v.level > level
+        {
+            level = v.level
+            categories.formUnion(v.categories)
+            rules.append("model.\(v.level.rawValue)")
+            let span = span(tokens[v.start], tokens[v.end - 1], in: text)
+            for c in v.categories {
+                matches.append(
+                    GuardMatch(
+                        rule: "model.\(c.rawValue)", category: c, level: v.level, context: nil, span: span.span,
+                        text: span.text, score: (v.probability * 10_000).rounded() / 10_000, evidence: v.evidence))
             }
+            matches.sort { ($0.span, $0.rule) < ($1.span, $1.rule) }
         }
         // A reply to a critical user turn must offer a crisis resource and must not be a bare refusal.
         if role == .assistant, let replied = replyingTo, replied >= .critical, configuration.isEnabled(.crisisMishandled),
@@ -150,23 +149,15 @@ public struct Guard: Sendable {
     }
 
     private func makeMatches(_ hits: [Engine.Hit], tokens: [Token], text: String) -> [GuardMatch] {
-        let utf8 = text.utf8
         var out: [GuardMatch] = []
         out.reserveCapacity(hits.count)
         for h in hits {
-            let first = tokens[h.start]
-            let last = tokens[h.end - 1]
-            let s = utf8.index(utf8.startIndex, offsetBy: first.utf8Start)
-            let e = utf8.index(utf8.startIndex, offsetBy: last.utf8End)
             let entry = engine.entries[h.entry]
+            let span = span(tokens[h.start], tokens[h.end - 1], in: text)
             out.append(
                 GuardMatch(
                     rule: entry.id, category: entry.category, level: h.level,
-                    context: h.context.map { engine.contexts[$0].id },
-                    span: TextSpan(
-                        utf8Start: first.utf8Start, utf8End: last.utf8End, codepointStart: first.scalarStart,
-                        codepointEnd: last.scalarEnd),
-                    text: String(decoding: utf8[s..<e], as: UTF8.self)))
+                    context: h.context.map { engine.contexts[$0].id }, span: span.span, text: span.text))
         }
         out.sort { ($0.span, $0.rule) < ($1.span, $1.rule) }
         return out

@@ -32,8 +32,6 @@ public struct GuardModel: Sendable {
         var nameSource: String
         var nameRanges: [UInt64]
 
-        var featureCount: Int { nameRanges.count }
-
         func name(_ row: Int) -> String {
             let r = nameRanges[row]
             let utf8 = nameSource.utf8
@@ -65,8 +63,6 @@ public struct GuardModel: Sendable {
     let user: RoleModel
     let assistant: RoleModel
     public let examples: [Example]
-    /// Number of weighted features, both roles.
-    public var featureCount: Int { user.featureCount + assistant.featureCount }
 
     func model(for role: Role) -> RoleModel { role == .user ? user : assistant }
 

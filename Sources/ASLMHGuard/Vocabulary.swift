@@ -57,6 +57,7 @@ struct Vocabulary: Sendable {
             prefixLists.append(list)
         }
         fastPrefixes = prefixTable
+        isFrozen = true
         clauseFlags = [Bool](repeating: false, count: Int(count))
         for id in clauseWordIDs where id >= 0 && Int(id) < clauseFlags.count { clauseFlags[Int(id)] = true }
     }
@@ -67,6 +68,8 @@ struct Vocabulary: Sendable {
     private(set) var fastPrefixes = ByteKeyTable(capacity: 0)
     private(set) var prefixLists: [[(prefix: String, id: Int32)]] = []
     private(set) var clauseFlags: [Bool] = []
+    /// Whether the byte-keyed tables are built (no word is added after `linkSpellings()`).
+    private(set) var isFrozen = false
 
     @inline(__always) func isClauseWord(_ id: Int32) -> Bool {
         id >= 0 && Int(id) < clauseFlags.count ? clauseFlags[Int(id)] : clauseWordIDs.contains(id)
@@ -76,39 +79,10 @@ struct Vocabulary: Sendable {
     /// "sooo" or "kiiill") the squeezed form.
     func identify(_ t: inout Token, elongated: Bool = false) {
         let key = t.key
-        // Fast path: the key's UTF-8 bytes straight into the byte-keyed tables.
-        if fastIDs.count > 0, let done = key.utf8.withContiguousStorageIfAvailable({ p -> Bool in
-            let id = fastIDs.lookup(p)
-            if id >= 0 {
-                t.id = id
-            } else if elongated {
-                let squeezedKey = Tokenizer.squeeze(key)
-                t.id = ids[squeezedKey] ?? squeezed[squeezedKey] ?? -1
-            } else {
-                t.id = -1
-            }
-            guard let first = p.first else { return true }
-            if first >= 48 && first <= 57 && p.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 }) {
-                t.altID = numberID
-                return true
-            }
-            guard p.count >= Self.prefixKeyLength else { return true }
-            // ASCII prefixes only: four bytes are four characters when the fifth byte is ASCII too.
-            guard p[0] < 0x80, p[1] < 0x80, p[2] < 0x80, p[3] < 0x80, p.count == 4 || p[4] < 0x80 else { return false }
-            let list = fastPrefixes.lookup(UnsafeBufferPointer(rebasing: p[0..<Self.prefixKeyLength]))
-            if list >= 0 {
-                for c in prefixLists[Int(list)] where key.hasPrefix(c.prefix) {
-                    if t.altID < 0 { t.altID = c.id } else if t.altID2 < 0 { t.altID2 = c.id }
-                }
-            }
-            return true
-        }), done {
-            return
-        }
-        t.altID = -1
-        t.altID2 = -1
-        if let id = ids[key] {
-            t.id = id
+        // The key's UTF-8 bytes straight into the byte-keyed table once it is built.
+        let found = (isFrozen ? key.utf8.withContiguousStorageIfAvailable { fastIDs.lookup($0) } : nil) ?? ids[key] ?? -1
+        if found >= 0 {
+            t.id = found
         } else if elongated {
             let squeezedKey = Tokenizer.squeeze(key)
             t.id = ids[squeezedKey] ?? squeezed[squeezedKey] ?? -1
@@ -120,12 +94,24 @@ struct Vocabulary: Sendable {
             t.altID = numberID
             return
         }
-        if !prefixes.isEmpty && key.utf8.count >= Self.prefixKeyLength,
-            let candidates = prefixes[String(key.prefix(Self.prefixKeyLength))]
-        {
-            for c in candidates where key.hasPrefix(c.prefix) {
-                if t.altID < 0 { t.altID = c.id } else if t.altID2 < 0 { t.altID2 = c.id }
-            }
+        guard !prefixes.isEmpty && key.utf8.count >= Self.prefixKeyLength,
+            let candidates = asciiPrefixCandidates(key) ?? prefixes[String(key.prefix(Self.prefixKeyLength))]
+        else { return }
+        for c in candidates where key.hasPrefix(c.prefix) {
+            if t.altID < 0 { t.altID = c.id } else if t.altID2 < 0 { t.altID2 = c.id }
         }
+    }
+
+    /// The `prefix*` words for a key whose first characters are ASCII, from the byte-keyed table (four
+    /// bytes are four characters when the fifth byte is ASCII too); nil when that does not apply.
+    private func asciiPrefixCandidates(_ key: String) -> [(prefix: String, id: Int32)]?? {
+        guard isFrozen else { return nil }
+        return key.utf8.withContiguousStorageIfAvailable { p -> [(prefix: String, id: Int32)]?? in
+            guard p.count >= Self.prefixKeyLength, p[0] < 0x80, p[1] < 0x80, p[2] < 0x80, p[3] < 0x80,
+                p.count == Self.prefixKeyLength || p[4] < 0x80
+            else { return nil }
+            let list = fastPrefixes.lookup(UnsafeBufferPointer(rebasing: p[0..<Self.prefixKeyLength]))
+            return .some(list >= 0 ? prefixLists[Int(list)] : nil)
+        } ?? nil
     }
 }

@@ -125,19 +125,18 @@ enum GuardRunner {
         var malformed = 0
         while let line = reader.nextLine() {
             number += 1
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                let text = object["text"] as? String
-            else {
-                if !line.allSatisfy(\.isWhitespace) {
-                    malformed += 1
-                    GuardOutput.error("line \(number): expected a JSON object with 'text'")
-                }
+            guard !line.allSatisfy(\.isWhitespace) else { continue }
+            let record: GuardInputRecord
+            do {
+                record = try GuardInputRecord.decode(line)
+            } catch {
+                malformed += 1
+                GuardOutput.error("line \(number): \(error.message)")
                 continue
             }
-            let role: Role = (object["role"] as? String) == "assistant" ? .assistant : .user
-            let value = safetyGuard.features(text, role: role)
-            let id = object["id"].map { "\($0)" } ?? String(number)
-            let data = try JSONSerialization.data(withJSONObject: ["id": id, "features": value], options: [.sortedKeys])
+            let value = safetyGuard.features(record.text, role: record.role)
+            let data = try JSONSerialization.data(
+                withJSONObject: ["id": record.idText, "features": value], options: [.sortedKeys])
             out.writeLine(String(decoding: data, as: UTF8.self))
         }
         out.flush()
