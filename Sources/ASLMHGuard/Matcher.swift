@@ -15,25 +15,10 @@ struct RawMatch {
 struct Matcher: Sendable {
     enum Kind: UInt8 { case word = 0, optional = 1, number = 2, gap = 3, clauseEnd = 4 }
 
-    // Flat element storage.
-    private let kinds: [UInt8]
-    private let idStart: [Int32]
-    private let idCount: [Int32]
-    private let argument: [Double]  // gap size or number minimum
-    private let ids: [Int32]
-    /// Per element: index of a vocabulary bitset for long alternative lists (word classes), or -1.
-    /// Membership is then one bit test instead of a scan over dozens of ids.
-    private let setOf: [Int32]
-    private let setBits: [UInt64]
-    private let setWords: Int
-    // Per pattern.
-    private let patternStart: [Int32]
-    private let patternCount: [Int32]
-    private let owners: [CompiledPattern.Owner]
-    private let ownerSlot: [Int32]
+    /// The flat tables, frozen into memory the hot loop reads through pointers (no reference
+    /// counting, no exclusivity checks per access).
+    private let tables: Tables
     private let slotCount: Int
-    /// Vocabulary id → indices of patterns whose first element accepts that id.
-    private let anchors: [[Int32]]
     private let numberID: Int32
     private let vocabularySize: Int
 
@@ -88,9 +73,24 @@ struct Matcher: Sendable {
             if slots[p.owner] == nil { slots[p.owner] = Int32(slots.count) }
             ownerSlot.append(slots[p.owner]!)
         }
-        self.kinds = kinds
-        self.idStart = idStart
-        self.idCount = idCount
+        // How many patterns use each id: a word many patterns use ("i", "to", "my") is a common word.
+        var usage = [Int](repeating: 0, count: Int(vocabularySize) + 1)
+        for id in ids where id >= 0 && Int(id) < usage.count { usage[Int(id)] += 1 }
+        var required: [Int32] = []
+        var requiredStart: [Int32] = [0]
+        for p in 0..<patternStart.count {
+            let first = Int(patternStart[p])
+            var elements: [(cost: Int, element: Int32)] = []
+            for e in (first + 1)..<(first + Int(patternCount[p])) where kinds[e] == Kind.word.rawValue {
+                var cost = 0
+                for k in Int(idStart[e])..<Int(idStart[e] + idCount[e]) where ids[k] >= 0 && Int(ids[k]) < usage.count {
+                    cost += usage[Int(ids[k])]
+                }
+                elements.append((cost, Int32(e)))
+            }
+            required += elements.sorted { ($0.cost, $0.element) < ($1.cost, $1.element) }.map(\.element)
+            requiredStart.append(Int32(required.count))
+        }
         // Bitsets for alternative lists longer than `Self.bitsetMinimum` (deduplicated).
         let words = (Int(vocabularySize) + 1 + 63) / 64
         var setIndex: [[Int32]: Int32] = [:]
@@ -109,128 +109,210 @@ struct Matcher: Sendable {
             setBits += bits
             setOf[e] = index
         }
-        self.setOf = setOf
-        self.setBits = setBits
-        self.setWords = words
-        self.argument = argument
-        self.ids = ids
-        self.patternStart = patternStart
-        self.patternCount = patternCount
-        self.owners = patterns.map(\.owner)
-        self.ownerSlot = ownerSlot
+        var anchorStart: [Int32] = [0]
+        anchorStart.reserveCapacity(anchors.count + 1)
+        for list in anchors { anchorStart.append(anchorStart.last! + Int32(list.count)) }
+        self.tables = Tables(
+            kinds: kinds, idStart: idStart, idCount: idCount, argument: argument, ids: ids, setOf: setOf,
+            setBits: setBits, setWords: words, required: required, requiredStart: requiredStart,
+            patternStart: patternStart, patternCount: patternCount, owners: patterns.map(\.owner), ownerSlot: ownerSlot,
+            anchorStart: anchorStart, anchored: anchors.flatMap { $0 })
         self.slotCount = slots.count
-        self.anchors = anchors
         self.numberID = numberID
         self.vocabularySize = Int(vocabularySize) + 1
     }
 
     func matches(in tokens: [Token]) -> [RawMatch] {
-        var found: [RawMatch] = []
-        guard !tokens.isEmpty else { return found }
-        // Which vocabulary ids occur in this message.
-        var present = [UInt64](repeating: 0, count: (vocabularySize + 63) / 64)
-        for t in tokens {
-            if t.id >= 0 { present[Int(t.id) >> 6] |= 1 << UInt64(Int(t.id) & 63) }
-            if t.altID >= 0 { present[Int(t.altID) >> 6] |= 1 << UInt64(Int(t.altID) & 63) }
-            if t.altID2 >= 0 { present[Int(t.altID2) >> 6] |= 1 << UInt64(Int(t.altID2) & 63) }
+        guard !tokens.isEmpty else { return [] }
+        return tokens.withUnsafeBufferPointer { toks in
+            var run = Run(tables, tokens: toks, slotCount: slotCount, vocabularySize: vocabularySize, numberID: numberID)
+            defer { run.deallocate() }
+            run.scan()
+            return run.found
         }
-        // Per pattern: 0 unknown, 1 viable, 2 impossible in this message.
-        var viable = [UInt8](repeating: 0, count: patternStart.count)
-        var lastEnd = [Int](repeating: -1, count: slotCount)
-        var setSeen = [UInt8](repeating: 0, count: setBits.count / max(setWords, 1))
-        var viableAt: [Int32: [Int32]] = [:]
-        // Short messages rarely repeat an anchor word; the per-message filter pays off on long ones.
-        let cacheAnchors = tokens.count > 48
+    }
+}
 
-        kinds.withUnsafeBufferPointer { kinds in
-            idStart.withUnsafeBufferPointer { idStart in
-                idCount.withUnsafeBufferPointer { idCount in
-                    argument.withUnsafeBufferPointer { argument in
-                        ids.withUnsafeBufferPointer { ids in
-                          setOf.withUnsafeBufferPointer { setOf in
-                           setBits.withUnsafeBufferPointer { setBits in
-                            tokens.withUnsafeBufferPointer { toks in
-                                let ctx = Context(
-                                    kinds: kinds, idStart: idStart, idCount: idCount, argument: argument, ids: ids,
-                                    setOf: setOf, setBits: setBits, setWords: setWords,
-                                    tokens: toks, numberID: numberID)
-                                scan: for i in 0..<toks.count {
-                                    let t = toks[i]
-                                    for slot in 0..<3 {
-                                        let id = slot == 0 ? t.id : (slot == 1 ? t.altID : t.altID2)
-                                        guard id >= 0 && Int(id) < anchors.count else { continue }
-                                        // The patterns anchored at this word that can occur in this message,
-                                        // filtered once per message (common words anchor hundreds of patterns).
-                                        let candidates: [Int32]
-                                        if !cacheAnchors {
-                                            candidates = anchors[Int(id)]
-                                        } else if let known = viableAt[id] {
-                                            candidates = known
-                                        } else {
-                                            var list: [Int32] = []
-                                            for p in anchors[Int(id)] {
-                                                let pi = Int(p)
-                                                if viable[pi] == 0 {
-                                                    viable[pi] = ctx.possible(
-                                                        Int(patternStart[pi]), Int(patternCount[pi]), present, &setSeen) ? 1 : 2
-                                                }
-                                                if viable[pi] == 1 { list.append(p) }
-                                            }
-                                            viableAt[id] = list
-                                            candidates = list
-                                        }
-                                        for p in candidates {
-                                            let pi = Int(p)
-                                            let owner = Int(ownerSlot[pi])
-                                            if lastEnd[owner] > i { continue }
-                                            if viable[pi] == 0 {
-                                                viable[pi] = ctx.possible(
-                                                    Int(patternStart[pi]), Int(patternCount[pi]), present, &setSeen) ? 1 : 2
-                                            }
-                                            if viable[pi] == 2 { continue }
-                                            let start = Int(patternStart[pi])
-                                            let end = start + Int(patternCount[pi])
-                                            guard let stop = ctx.match(start + 1, end, i + 1, t.sentence) else { continue }
-                                            found.append(RawMatch(owner: owners[pi], start: i, end: stop))
-                                            lastEnd[owner] = stop
-                                            if found.count >= Self.maxMatches { break scan }
-                                        }
-                                    }
-                                }
+/// Frozen copies of arrays, freed with their owner: read through pointers in the hot loop.
+private func frozen<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
+    let p = UnsafeMutableBufferPointer<T>.allocate(capacity: max(array.count, 1))
+    _ = p.initialize(from: array)
+    return UnsafeBufferPointer(rebasing: p[0..<array.count])
+}
+
+extension Matcher {
+    /// The matcher's flat storage. Written once in `init`, read-only afterwards (hence Sendable).
+    final class Tables: @unchecked Sendable {
+        // Per element.
+        let kinds: UnsafeBufferPointer<UInt8>
+        let idStart: UnsafeBufferPointer<Int32>
+        let idCount: UnsafeBufferPointer<Int32>
+        let argument: UnsafeBufferPointer<Double>  // gap size or number minimum
+        /// Per element: index of a vocabulary bitset for long alternative lists (word classes), or −1.
+        /// Membership is then one bit test instead of a scan over dozens of ids.
+        let setOf: UnsafeBufferPointer<Int32>
+        let ids: UnsafeBufferPointer<Int32>
+        let setBits: UnsafeBufferPointer<UInt64>
+        let setWords: Int
+        /// Per pattern, its required word elements after the first (the anchor, present by
+        /// construction), rarest first, so `possible` usually rules a pattern out at its first test:
+        /// `required[requiredStart[p]..<requiredStart[p + 1]]`.
+        let required: UnsafeBufferPointer<Int32>
+        let requiredStart: UnsafeBufferPointer<Int32>
+        // Per pattern.
+        let patternStart: UnsafeBufferPointer<Int32>
+        let patternCount: UnsafeBufferPointer<Int32>
+        let owners: UnsafeBufferPointer<CompiledPattern.Owner>
+        let ownerSlot: UnsafeBufferPointer<Int32>
+        /// Vocabulary id → indices of patterns whose first element accepts that id:
+        /// `anchored[anchorStart[id]..<anchorStart[id + 1]]`.
+        let anchorStart: UnsafeBufferPointer<Int32>
+        let anchored: UnsafeBufferPointer<Int32>
+
+        init(
+            kinds: [UInt8], idStart: [Int32], idCount: [Int32], argument: [Double], ids: [Int32], setOf: [Int32],
+            setBits: [UInt64], setWords: Int, required: [Int32], requiredStart: [Int32], patternStart: [Int32],
+            patternCount: [Int32], owners: [CompiledPattern.Owner], ownerSlot: [Int32], anchorStart: [Int32],
+            anchored: [Int32]
+        ) {
+            self.kinds = frozen(kinds)
+            self.idStart = frozen(idStart)
+            self.idCount = frozen(idCount)
+            self.argument = frozen(argument)
+            self.ids = frozen(ids)
+            self.setOf = frozen(setOf)
+            self.setBits = frozen(setBits)
+            self.setWords = setWords
+            self.required = frozen(required)
+            self.requiredStart = frozen(requiredStart)
+            self.patternStart = frozen(patternStart)
+            self.patternCount = frozen(patternCount)
+            self.owners = frozen(owners)
+            self.ownerSlot = frozen(ownerSlot)
+            self.anchorStart = frozen(anchorStart)
+            self.anchored = frozen(anchored)
+        }
+
+        deinit {
+            kinds.baseAddress?.deallocate()
+            argument.baseAddress?.deallocate()
+            setBits.baseAddress?.deallocate()
+            owners.baseAddress?.deallocate()
+            for p in [idStart, idCount, ids, setOf, required, requiredStart, patternStart, patternCount, ownerSlot, anchorStart, anchored] {
+                p.baseAddress?.deallocate()
+            }
+        }
+    }
+
+    /// One message being matched: the tables, the tokens and per-message scratch memory.
+    private struct Run {
+        let t: Tables
+        let tokens: UnsafeBufferPointer<Token>
+        let numberID: Int32
+        var found: [RawMatch] = []
+        /// Which vocabulary ids occur in this message.
+        let present: UnsafeMutableBufferPointer<UInt64>
+        /// Per pattern: 0 unknown, 1 viable, 2 impossible in this message.
+        let viable: UnsafeMutableBufferPointer<UInt8>
+        /// Per owner: the end of its last match (an owner matches once per stretch of tokens).
+        let lastEnd: UnsafeMutableBufferPointer<Int>
+        /// Per bitset: 0 unknown, 1 some id of it occurs, 2 none does.
+        let setSeen: UnsafeMutableBufferPointer<UInt8>
+        /// Long messages repeat anchor words: the patterns of an anchor that can occur in this message
+        /// are then filtered once, into `filtered[filteredStart[id]..<filteredEnd[id]]` (start −1: not
+        /// yet). Short messages rarely repeat one, and skip the set-up.
+        let cacheAnchors: Bool
+        let filteredStart: UnsafeMutableBufferPointer<Int32>
+        let filteredEnd: UnsafeMutableBufferPointer<Int32>
+        let filtered: UnsafeMutableBufferPointer<Int32>
+        var filteredCount = 0
+
+        init(_ t: Tables, tokens: UnsafeBufferPointer<Token>, slotCount: Int, vocabularySize: Int, numberID: Int32) {
+            self.t = t
+            self.tokens = tokens
+            self.numberID = numberID
+            func zeroed<T>(_ n: Int, _ value: T) -> UnsafeMutableBufferPointer<T> {
+                let p = UnsafeMutableBufferPointer<T>.allocate(capacity: max(n, 1))
+                p.initialize(repeating: value)
+                return p
+            }
+            present = zeroed((vocabularySize + 63) / 64, 0)
+            for tok in tokens {
+                if tok.id >= 0 { present[Int(tok.id) >> 6] |= 1 << UInt64(Int(tok.id) & 63) }
+                if tok.altID >= 0 { present[Int(tok.altID) >> 6] |= 1 << UInt64(Int(tok.altID) & 63) }
+                if tok.altID2 >= 0 { present[Int(tok.altID2) >> 6] |= 1 << UInt64(Int(tok.altID2) & 63) }
+            }
+            viable = zeroed(t.patternStart.count, 0)
+            lastEnd = zeroed(slotCount, -1)
+            setSeen = zeroed(t.setBits.count / max(t.setWords, 1), 0)
+            cacheAnchors = tokens.count > 48
+            filteredStart = zeroed(cacheAnchors ? vocabularySize : 0, -1)
+            filteredEnd = zeroed(cacheAnchors ? vocabularySize : 0, 0)
+            filtered = zeroed(cacheAnchors ? t.anchored.count : 0, 0)
+        }
+
+        func deallocate() {
+            present.deallocate()
+            viable.deallocate()
+            lastEnd.deallocate()
+            setSeen.deallocate()
+            filteredStart.deallocate()
+            filteredEnd.deallocate()
+            filtered.deallocate()
+        }
+
+        @inline(__always) mutating func isViable(_ p: Int) -> Bool {
+            if viable[p] == 0 { viable[p] = possible(Int(t.requiredStart[p]), Int(t.requiredStart[p + 1])) ? 1 : 2 }
+            return viable[p] == 1
+        }
+
+        mutating func scan() {
+            for i in 0..<tokens.count {
+                let tok = tokens[i]
+                for slot in 0..<3 {
+                    let id = Int(slot == 0 ? tok.id : (slot == 1 ? tok.altID : tok.altID2))
+                    guard id >= 0 && id + 1 < t.anchorStart.count else { continue }
+                    var from = Int(t.anchorStart[id]), to = Int(t.anchorStart[id + 1])
+                    if from == to { continue }
+                    var list = t.anchored
+                    if cacheAnchors {
+                        if filteredStart[id] < 0 {
+                            filteredStart[id] = Int32(filteredCount)
+                            for k in from..<to where isViable(Int(t.anchored[k])) {
+                                filtered[filteredCount] = t.anchored[k]
+                                filteredCount += 1
                             }
-                           }
-                          }
+                            filteredEnd[id] = Int32(filteredCount)
                         }
+                        (from, to) = (Int(filteredStart[id]), Int(filteredEnd[id]))
+                        list = UnsafeBufferPointer(filtered)
+                    }
+                    for k in from..<to {
+                        let p = Int(list[k])
+                        let owner = Int(t.ownerSlot[p])
+                        if lastEnd[owner] > i || !isViable(p) { continue }
+                        let start = Int(t.patternStart[p])
+                        guard let stop = match(start + 1, start + Int(t.patternCount[p]), i + 1, tok.sentence) else { continue }
+                        found.append(RawMatch(owner: t.owners[p], start: i, end: stop))
+                        lastEnd[owner] = stop
+                        if found.count >= Matcher.maxMatches { return }
                     }
                 }
             }
         }
-        return found
-    }
 
-    private struct Context {
-        let kinds: UnsafeBufferPointer<UInt8>
-        let idStart: UnsafeBufferPointer<Int32>
-        let idCount: UnsafeBufferPointer<Int32>
-        let argument: UnsafeBufferPointer<Double>
-        let ids: UnsafeBufferPointer<Int32>
-        let setOf: UnsafeBufferPointer<Int32>
-        let setBits: UnsafeBufferPointer<UInt64>
-        let setWords: Int
-        let tokens: UnsafeBufferPointer<Token>
-        let numberID: Int32
-
-        /// Every required word element has at least one of its ids somewhere in the message.
-        /// `setSeen` caches, per message, whether a bitset-backed list occurs (0 unknown, 1 yes, 2 no),
-        /// so the many patterns sharing a word class test it once.
-        func possible(_ start: Int, _ count: Int, _ present: [UInt64], _ setSeen: inout [UInt8]) -> Bool {
-            for e in start..<(start + count) where kinds[e] == Kind.word.rawValue {
-                let set = Int(setOf[e])
+        /// Every required word element after the anchor (`required[from..<to]`) has at least one of
+        /// its ids somewhere in the message. Bitset-backed lists are tested once per message, so the
+        /// many patterns sharing a word class pay for it once.
+        func possible(_ from: Int, _ to: Int) -> Bool {
+            for r in from..<to {
+                let e = Int(t.required[r])
+                let set = Int(t.setOf[e])
                 if set >= 0 {
                     if setSeen[set] == 0 {
                         var any = false
-                        let base = set * setWords
-                        for w in 0..<min(setWords, present.count) where setBits[base + w] & present[w] != 0 {
+                        let base = set * t.setWords
+                        for w in 0..<min(t.setWords, present.count) where t.setBits[base + w] & present[w] != 0 {
                             any = true
                             break
                         }
@@ -240,10 +322,13 @@ struct Matcher: Sendable {
                     continue
                 }
                 var any = false
-                let s = Int(idStart[e])
-                for k in s..<(s + Int(idCount[e])) {
-                    let id = Int(ids[k])
-                    if present[id >> 6] & (1 << UInt64(id & 63)) != 0 { any = true; break }
+                let s = Int(t.idStart[e])
+                for k in s..<(s + Int(t.idCount[e])) {
+                    let id = Int(t.ids[k])
+                    if present[id >> 6] & (1 << UInt64(id & 63)) != 0 {
+                        any = true
+                        break
+                    }
                 }
                 if !any { return false }
             }
@@ -252,23 +337,23 @@ struct Matcher: Sendable {
 
         @inline(__always) func bit(_ base: Int, _ id: Int32) -> Bool {
             let word = Int(id) >> 6
-            return id >= 0 && word < setWords && setBits[base + word] & (1 << UInt64(Int(id) & 63)) != 0
+            return id >= 0 && word < t.setWords && t.setBits[base + word] & (1 << UInt64(Int(id) & 63)) != 0
         }
 
-        @inline(__always) func accepts(_ e: Int, _ t: Token) -> Bool {
-            let set = Int(setOf[e])
+        @inline(__always) func accepts(_ e: Int, _ tok: Token) -> Bool {
+            let set = Int(t.setOf[e])
             if set >= 0 {
-                let base = set * setWords
-                return bit(base, t.id) || bit(base, t.altID) || bit(base, t.altID2)
+                let base = set * t.setWords
+                return bit(base, tok.id) || bit(base, tok.altID) || bit(base, tok.altID2)
             }
-            let s = Int(idStart[e])
-            for k in s..<(s + Int(idCount[e])) where t.has(ids[k]) { return true }
+            let s = Int(t.idStart[e])
+            for k in s..<(s + Int(t.idCount[e])) where tok.has(t.ids[k]) { return true }
             return false
         }
 
         func match(_ e: Int, _ end: Int, _ pos: Int, _ sentence: Int32) -> Int? {
             if e == end { return pos }
-            switch kinds[e] {
+            switch t.kinds[e] {
             case Kind.word.rawValue:
                 guard pos < tokens.count, tokens[pos].sentence == sentence, accepts(e, tokens[pos]) else { return nil }
                 return match(e + 1, end, pos + 1, sentence)
@@ -281,7 +366,7 @@ struct Matcher: Sendable {
                 return match(e + 1, end, pos, sentence)
             case Kind.number.rawValue:
                 guard pos < tokens.count, tokens[pos].sentence == sentence, tokens[pos].has(numberID),
-                    let value = Double(tokens[pos].key), value >= argument[e]
+                    let value = Double(tokens[pos].key), value >= t.argument[e]
                 else { return nil }
                 return match(e + 1, end, pos + 1, sentence)
             case Kind.clauseEnd.rawValue:
@@ -289,7 +374,7 @@ struct Matcher: Sendable {
                 return match(e + 1, end, pos, sentence)
             default:
                 var p = pos
-                for k in 0...Int(argument[e]) {
+                for k in 0...Int(t.argument[e]) {
                     if k > 0 {
                         guard p < tokens.count, tokens[p].sentence == sentence else { return nil }
                         p += 1

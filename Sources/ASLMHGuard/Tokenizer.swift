@@ -67,7 +67,11 @@ struct Tokenizer {
 
         mutating func flush() {
             guard !b.isEmpty else { return }
-            Tokenizer.emit(&tokens, b, sentence: sentence, clause: clause)
+            // The builder's bytes are read in place (copying the builder would retain its buffer).
+            let shape = Tokenizer.Shape(
+                hasLetter: b.hasLetter, hasDigit: b.hasDigit, start: b.start, end: b.end, scalarStart: b.scalarStart,
+                scalarEnd: b.scalarEnd)
+            b.bytes.withUnsafeBufferPointer { Tokenizer.emit(&tokens, $0, shape, sentence: sentence, clause: clause) }
             b.reset()
         }
 
@@ -165,8 +169,16 @@ struct Tokenizer {
         return st.tokens
     }
 
-    fileprivate static func emit(_ tokens: inout [Token], _ b: Builder, sentence: Int32, clause: Int32) {
-        var bytes = b.bytes
+    /// Where a raw token lies and what it holds.
+    fileprivate struct Shape {
+        var hasLetter: Bool
+        var hasDigit: Bool
+        var start: Int, end: Int, scalarStart: Int, scalarEnd: Int
+    }
+
+    fileprivate static func emit(
+        _ tokens: inout [Token], _ bytes: UnsafeBufferPointer<UInt8>, _ b: Shape, sentence: Int32, clause: Int32
+    ) {
         if b.hasLetter && b.hasDigit {
             // "100mg", "6am": a leading number and a unit become two tokens.
             var digits = 0
@@ -182,17 +194,21 @@ struct Tokenizer {
                 return
             }
             // "k1ll", "su1c1de": digits used for letters.
-            for i in bytes.indices {
-                switch bytes[i] {
-                case UInt8(ascii: "0"): bytes[i] = UInt8(ascii: "o")
-                case UInt8(ascii: "1"): bytes[i] = UInt8(ascii: "i")
-                case UInt8(ascii: "3"): bytes[i] = UInt8(ascii: "e")
-                case UInt8(ascii: "4"): bytes[i] = UInt8(ascii: "a")
-                case UInt8(ascii: "5"): bytes[i] = UInt8(ascii: "s")
-                case UInt8(ascii: "7"): bytes[i] = UInt8(ascii: "t")
-                default: break
+            let letters = bytes.map { u -> UInt8 in
+                switch u {
+                case UInt8(ascii: "0"): UInt8(ascii: "o")
+                case UInt8(ascii: "1"): UInt8(ascii: "i")
+                case UInt8(ascii: "3"): UInt8(ascii: "e")
+                case UInt8(ascii: "4"): UInt8(ascii: "a")
+                case UInt8(ascii: "5"): UInt8(ascii: "s")
+                case UInt8(ascii: "7"): UInt8(ascii: "t")
+                default: u
                 }
             }
+            tokens.append(Token(
+                key: String(decoding: letters, as: UTF8.self), utf8Start: b.start, utf8End: b.end,
+                scalarStart: b.scalarStart, scalarEnd: b.scalarEnd, sentence: sentence, clause: clause))
+            return
         }
         tokens.append(Token(
             key: String(decoding: bytes, as: UTF8.self), utf8Start: b.start, utf8End: b.end,

@@ -97,7 +97,9 @@ struct Vocabulary: Sendable {
         guard !prefixes.isEmpty && key.utf8.count >= Self.prefixKeyLength,
             let candidates = asciiPrefixCandidates(key) ?? prefixes[String(key.prefix(Self.prefixKeyLength))]
         else { return }
-        for c in candidates where key.hasPrefix(c.prefix) {
+        // Byte-wise: keys and prefixes are folded the same way (NFKC, no accents), so comparing
+        // UTF-8 bytes is exact and avoids String's grapheme-aware `hasPrefix`.
+        for c in candidates where key.utf8.starts(with: c.prefix.utf8) {
             if t.altID < 0 { t.altID = c.id } else if t.altID2 < 0 { t.altID2 = c.id }
         }
     }

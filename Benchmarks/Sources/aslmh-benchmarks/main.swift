@@ -2,7 +2,9 @@
 //   scripts/bench.sh                       builds in release, runs this, then scripts/bench-check.sh
 //   swift run -c release --package-path Benchmarks aslmh-benchmarks [swift-benchmark options]
 // Sizes (environment): ASLMH_BENCH_MESSAGES (latency checks, default 120000), ASLMH_BENCH_LINES
-// (scan lines, default 100000), ASLMH_BENCH_PROFILES (default 10000).
+// (scan lines, default 100000), ASLMH_BENCH_PROFILES (default 10000); ASLMH_BENCH_LATENCY_ONLY=1 stops
+// after the Guard.check latency figures and ASLMH_BENCH_MIN_BYTES=N times only messages of ≥ N bytes
+// (for profiling).
 // Prints swift-benchmark's table, then a "figures" block: each figure, its target, PASS/FAIL.
 import ASLMHCore
 import ASLMHGuard
@@ -89,7 +91,9 @@ if let path = ProcessInfo.processInfo.environment["ASLMH_BENCH_JSONL_OUT"] {
 log("guard latency: \(nMessages) checks")
 var phaseStart = resetPeak()
 do {
-    let messages = Corpus.mix(count: nMessages, seed: 20261125)
+    // `ASLMH_BENCH_MIN_BYTES=N`: time only the messages of at least N bytes (profiling the tail).
+    let minBytes = env("ASLMH_BENCH_MIN_BYTES", 0)
+    let messages = Corpus.mix(count: nMessages, seed: 20261125).filter { $0.text.utf8.count >= minBytes }
     let bytes = messages.map(\.text.utf8.count)
     // Warm up caches and lazily built tables.
     for m in messages.prefix(5_000) { consume(safetyGuard.check(m.text, role: m.role == "user" ? .user : .assistant)) }
@@ -119,6 +123,12 @@ do {
     record("guard.check max", fmt(ns.last! / 1000, 2) + " µs")
     record("guard.check mean", fmt(mean, 2) + " µs")
     record("clock overhead (empty region, p50)", fmt(overhead[overhead.count / 2], 0) + " ns")
+}
+
+// `ASLMH_BENCH_LATENCY_ONLY=1`: stop after the latency figures (for profiling `Guard.check`).
+if ProcessInfo.processInfo.environment["ASLMH_BENCH_LATENCY_ONLY"] != nil {
+    for f in figures { print("\(f.name)  \(f.value)  \(f.target)") }
+    exit(0)
 }
 
 // MARK: - 2. Guard scan throughput and pathological inputs
