@@ -89,12 +89,44 @@ struct Engine: Sendable {
         }
         guard !contextHits.isEmpty else { return (hits, tokens) }
         let entryCount = entries.count
+        // Matches lie within one sentence and come in token order. A context rule other than a
+        // message-wide one only reaches hits of its own sentence, so a hit is compared with the run of
+        // context matches of its sentence (and the message-wide ones), in their order: linear for
+        // ordinary text instead of every hit against every context match.
+        var messageWide: [Int] = []
+        for (k, c) in contextHits.enumerated() {
+            if case .context(let ci) = c.owner, contextInfo[ci].scope == .message { messageWide.append(k) }
+        }
+        var runStart = 0, runEnd = 0
+        var runSentence: Int32 = -1
         for h in hits.indices {
-            let e = hits[h].entry
-            for c in contextHits {
+            let sentence = tokens[hits[h].start].sentence
+            if sentence != runSentence {
+                runSentence = sentence
+                runStart = runEnd
+                while runStart < contextHits.count && tokens[contextHits[runStart].start].sentence < sentence { runStart += 1 }
+                runEnd = runStart
+                while runEnd < contextHits.count && tokens[contextHits[runEnd].start].sentence == sentence { runEnd += 1 }
+            }
+            var wide = 0
+            var k = runStart
+            while true {
+                // The next context match by index: from the sentence's run or the message-wide list.
+                while wide < messageWide.count && messageWide[wide] >= runStart && messageWide[wide] < runEnd { wide += 1 }
+                let next: Int
+                if k < runEnd && (wide == messageWide.count || k < messageWide[wide]) {
+                    next = k
+                    k += 1
+                } else if wide < messageWide.count {
+                    next = messageWide[wide]
+                    wide += 1
+                } else {
+                    break
+                }
+                let c = contextHits[next]
                 guard case .context(let ci) = c.owner else { continue }
                 let info = contextInfo[ci]
-                guard contextApplies[ci * entryCount + e], info.lowerTo < hits[h].level,
+                guard contextApplies[ci * entryCount + hits[h].entry], info.lowerTo < hits[h].level,
                     inScope(info, context: c, start: hits[h].start, end: hits[h].end, tokens)
                 else { continue }
                 hits[h].level = info.lowerTo

@@ -55,22 +55,47 @@ public struct Guard: Sendable {
     }
 
     func assess(_ text: String, role: Role, replyingTo: RiskLevel?) -> Assessment {
-        let (hits, tokens) = engine.analyze(text, role: role)
         var level = RiskLevel.none
         var categories = Set<GuardCategory>()
         var evidence = Set<GuardCategory>()
-        for h in hits {
-            let category = engine.entries[h.entry].category
-            level = max(level, h.level)
-            if !category.isSignal && h.level >= .medium { categories.insert(category) }
-            if h.context == nil || h.level >= .medium { evidence.insert(category) }
-        }
-        var rules: [String] = []
         // Two different warning signs of one group (e.g. farewell letters and giving things away).
         var groups: [String: Set<Int>] = [:]
-        for h in hits where h.context == nil {
-            if let g = engine.entries[h.entry].combine { groups[g, default: []].insert(h.entry) }
+        var matches: [GuardMatch] = []
+        var hitCount = 0
+        // What the statistical layer reads: the first segment (it reads the first 512 tokens only).
+        var first: (text: String, tokens: [Token], hits: [Engine.Hit])? = nil
+        let segments = Segmenter.segments(text)
+        var previousEnd = 0
+        for segment in segments {
+            let piece: String
+            if segments.count == 1 {
+                piece = text
+            } else {
+                let utf8 = text.utf8
+                piece = String(
+                    decoding: utf8[utf8.index(utf8.startIndex, offsetBy: segment.utf8.lowerBound)..<utf8.index(
+                        utf8.startIndex, offsetBy: segment.utf8.upperBound)], as: UTF8.self)
+            }
+            let (hits, tokens) = engine.analyze(piece, role: role)
+            for h in hits {
+                let entry = engine.entries[h.entry]
+                level = max(level, h.level)
+                if !entry.category.isSignal && h.level >= .medium { categories.insert(entry.category) }
+                if h.context == nil || h.level >= .medium { evidence.insert(entry.category) }
+                if h.context == nil, let g = entry.combine { groups[g, default: []].insert(h.entry) }
+            }
+            // A match lying wholly where this segment overlaps the previous one was counted there.
+            let fresh = segment.utf8.lowerBound >= previousEnd
+                ? hits : hits.filter { segment.utf8.lowerBound + tokens[$0.end - 1].utf8End > previousEnd }
+            let room = max(0, Self.maxListedMatches - matches.count)
+            matches += makeMatches(Array(fresh.prefix(room)), tokens: tokens, text: piece, base: segment)
+            hitCount += fresh.count
+            previousEnd = segment.utf8.upperBound
+            if first == nil { first = (piece, tokens, hits) }
         }
+        // A phrase straddling a cut starts inside the previous segment.
+        if segments.count > 1 { matches.sort { ($0.span, $0.rule) < ($1.span, $1.rule) } }
+        var rules: [String] = []
         for (group, members) in groups.sorted(by: { $0.key < $1.key }) where members.count >= 2 {
             level = .critical
             for m in members where !engine.entries[m].category.isSignal { categories.insert(engine.entries[m].category) }
@@ -84,18 +109,16 @@ public struct Guard: Sendable {
             categories.insert(.suicidalIdeation)
             rules.append("message.veiled_method_with_distress")
         }
-        let listed = hits.prefix(Self.maxListedMatches)
-        var matches = makeMatches(Array(listed), tokens: tokens, text: text)
         // The statistical layer: raises the level when it finds more than the lexicon did.
-        if let model, level < .critical,
+        if let model, level < .critical, let first,
             let v = model.verdict(
-                engine.modelInput(tokens: tokens, hits: hits), role: role, isEnabled: configuration.isEnabled),
+                engine.modelInput(tokens: first.tokens, hits: first.hits), role: role, isEnabled: configuration.isEnabled),
             v.level > level
         {
             level = v.level
             categories.formUnion(v.categories)
             rules.append("model.\(v.level.rawValue)")
-            let span = span(tokens[v.start], tokens[v.end - 1], in: text)
+            let span = span(first.tokens[v.start], first.tokens[v.end - 1], in: first.text, base: segments[0])
             for c in v.categories {
                 matches.append(
                     GuardMatch(
@@ -123,18 +146,19 @@ public struct Guard: Sendable {
         }
         return Assessment(
             role: role, level: level, categories: categories, matches: matches, evidence: evidence, rules: rules,
-            truncated: hits.count > listed.count)
+            truncated: hitCount > matches.count(where: { !$0.rule.hasPrefix("model.") }))
     }
 
-    /// A span and its text, from the first to the last of some tokens.
-    private func span(_ first: Token, _ last: Token, in text: String) -> (span: TextSpan, text: String) {
+    /// A span and its text, from the first to the last of some tokens of a segment.
+    private func span(_ first: Token, _ last: Token, in text: String, base: Segment) -> (span: TextSpan, text: String) {
         let utf8 = text.utf8
         let s = utf8.index(utf8.startIndex, offsetBy: first.utf8Start)
         let e = utf8.index(utf8.startIndex, offsetBy: last.utf8End)
+        let bytes = base.utf8.lowerBound, scalars = base.scalarBase
         return (
             TextSpan(
-                utf8Start: first.utf8Start, utf8End: last.utf8End, codepointStart: first.scalarStart,
-                codepointEnd: last.scalarEnd),
+                utf8Start: bytes + first.utf8Start, utf8End: bytes + last.utf8End, codepointStart: scalars + first.scalarStart,
+                codepointEnd: scalars + last.scalarEnd),
             String(decoding: utf8[s..<e], as: UTF8.self)
         )
     }
@@ -148,12 +172,12 @@ public struct Guard: Sendable {
             resources: actions.contains(.showCrisisResources) ? resources : [], rules: a.rules, truncated: a.truncated)
     }
 
-    private func makeMatches(_ hits: [Engine.Hit], tokens: [Token], text: String) -> [GuardMatch] {
+    private func makeMatches(_ hits: [Engine.Hit], tokens: [Token], text: String, base: Segment) -> [GuardMatch] {
         var out: [GuardMatch] = []
         out.reserveCapacity(hits.count)
         for h in hits {
             let entry = engine.entries[h.entry]
-            let span = span(tokens[h.start], tokens[h.end - 1], in: text)
+            let span = span(tokens[h.start], tokens[h.end - 1], in: text, base: base)
             out.append(
                 GuardMatch(
                     rule: entry.id, category: entry.category, level: h.level,

@@ -248,7 +248,8 @@ extension Matcher {
             cacheAnchors = tokens.count > 48
             filteredStart = zeroed(cacheAnchors ? vocabularySize : 0, -1)
             filteredEnd = zeroed(cacheAnchors ? vocabularySize : 0, 0)
-            filtered = zeroed(cacheAnchors ? t.anchored.count : 0, 0)
+            // Written before it is read (filled up to `filteredCount`): no need to clear it.
+            filtered = UnsafeMutableBufferPointer<Int32>.allocate(capacity: cacheAnchors ? max(t.anchored.count, 1) : 1)
         }
 
         func deallocate() {
