@@ -10,10 +10,12 @@ struct Tokenizer {
         var raw = rawTokens(text)
         mergeSpacedLetters(&raw)
         var extraClause: Int32 = 0
-        for i in raw.indices {
-            finalize(&raw[i])
-            if raw[i].id >= 0 && vocabulary.isClauseWord(raw[i].id) { extraClause += 1 }
-            raw[i].clause += extraClause
+        raw.withUnsafeMutableBufferPointer { tokens in
+            for i in tokens.indices {
+                finalize(&tokens[i])
+                if tokens[i].id >= 0 && vocabulary.isClauseWord(tokens[i].id) { extraClause += 1 }
+                tokens[i].clause += extraClause
+            }
         }
         return raw
     }
