@@ -112,9 +112,25 @@ struct Matcher: Sendable {
         var anchorStart: [Int32] = [0]
         anchorStart.reserveCapacity(anchors.count + 1)
         for list in anchors { anchorStart.append(anchorStart.last! + Int32(list.count)) }
+        // The required elements, spelled out per pattern so a test reads one contiguous run:
+        // a bitset-backed element as −(set + 1), any other as its id count followed by the ids.
+        var requirements: [Int32] = []
+        var requirementStart: [Int32] = [0]
+        for p in 0..<patternStart.count {
+            for r in Int(requiredStart[p])..<Int(requiredStart[p + 1]) {
+                let e = Int(required[r])
+                if setOf[e] >= 0 {
+                    requirements.append(-(setOf[e] + 1))
+                } else {
+                    requirements.append(idCount[e])
+                    requirements += ids[Int(idStart[e])..<Int(idStart[e] + idCount[e])]
+                }
+            }
+            requirementStart.append(Int32(requirements.count))
+        }
         self.tables = Tables(
             kinds: kinds, idStart: idStart, idCount: idCount, argument: argument, ids: ids, setOf: setOf,
-            setBits: setBits, setWords: words, required: required, requiredStart: requiredStart,
+            setBits: setBits, setWords: words, required: requirements, requiredStart: requirementStart,
             patternStart: patternStart, patternCount: patternCount, owners: patterns.map(\.owner), ownerSlot: ownerSlot,
             anchorStart: anchorStart, anchored: anchors.flatMap { $0 })
         self.slotCount = slots.count
@@ -156,7 +172,8 @@ extension Matcher {
         let setWords: Int
         /// Per pattern, its required word elements after the first (the anchor, present by
         /// construction), rarest first, so `possible` usually rules a pattern out at its first test:
-        /// `required[requiredStart[p]..<requiredStart[p + 1]]`.
+        /// `required[requiredStart[p]..<requiredStart[p + 1]]`, each spelled out as −(bitset + 1) or
+        /// as an id count followed by the ids.
         let required: UnsafeBufferPointer<Int32>
         let requiredStart: UnsafeBufferPointer<Int32>
         // Per pattern.
@@ -306,10 +323,12 @@ extension Matcher {
         /// its ids somewhere in the message. Bitset-backed lists are tested once per message, so the
         /// many patterns sharing a word class pay for it once.
         func possible(_ from: Int, _ to: Int) -> Bool {
-            for r in from..<to {
-                let e = Int(t.required[r])
-                let set = Int(t.setOf[e])
-                if set >= 0 {
+            var r = from
+            while r < to {
+                let head = Int(t.required[r])
+                if head < 0 {
+                    let set = -head - 1
+                    r += 1
                     if setSeen[set] == 0 {
                         var any = false
                         let base = set * t.setWords
@@ -323,15 +342,15 @@ extension Matcher {
                     continue
                 }
                 var any = false
-                let s = Int(t.idStart[e])
-                for k in s..<(s + Int(t.idCount[e])) {
-                    let id = Int(t.ids[k])
+                for k in (r + 1)..<(r + 1 + head) {
+                    let id = Int(t.required[k])
                     if present[id >> 6] & (1 << UInt64(id & 63)) != 0 {
                         any = true
                         break
                     }
                 }
                 if !any { return false }
+                r += 1 + head
             }
             return true
         }
