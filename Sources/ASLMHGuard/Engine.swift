@@ -25,7 +25,12 @@ struct Engine: Sendable {
     let userMatcher: Matcher
     let assistantMatcher: Matcher
 
-    init(data: LexiconData, isEnabled: (GuardCategory) -> Bool) throws {
+    /// Per role, key index → the statistical layer's word id (−1 when it has no such word): the
+    /// tokenizer's one lookup per token serves both layers. Empty without a model.
+    let userModelWords: [Int32]
+    let assistantModelWords: [Int32]
+
+    init(data: LexiconData, isEnabled: (GuardCategory) -> Bool, model: GuardModel? = nil) throws {
         var compiler = PatternCompiler(classes: data.classes, spellings: data.spellings)
         let entries = data.entries.filter { isEnabled($0.category) }
         var user: [CompiledPattern] = []
@@ -60,6 +65,21 @@ struct Engine: Sendable {
         }
         self.contextApplies = applies
         compiler.vocabulary.linkSpellings()
+        var links: [[Int32]] = [[], []]
+        if let model {
+            let roles = [model.user, model.assistant]
+            let keyed = roles.map { m in
+                let entries = m.words.entries()
+                return (entries.map(\.1), compiler.vocabulary.addKeys(entries.map(\.0)))
+            }
+            for (r, (wordIDs, keyIndexes)) in keyed.enumerated() {
+                var link = [Int32](repeating: -1, count: compiler.vocabulary.keyCount)
+                for (w, k) in zip(wordIDs, keyIndexes) { link[Int(k)] = w }
+                links[r] = link
+            }
+        }
+        self.userModelWords = links[0]
+        self.assistantModelWords = links[1]
         self.tokenizer = Tokenizer(vocabulary: compiler.vocabulary)
         self.userMatcher = Matcher(patterns: user, vocabularySize: compiler.vocabulary.count, numberID: compiler.vocabulary.numberID)
         self.assistantMatcher = Matcher(patterns: assistant, vocabularySize: compiler.vocabulary.count, numberID: compiler.vocabulary.numberID)

@@ -11,7 +11,7 @@ extension Engine {
     /// What the statistical layer reads: the tokens, which of them a context rule explained away (the
     /// tokens of a match that an idiom, negation, fiction, … rule lowered to low or none: what a
     /// reviewed rule settled, the model does not re-read), and the kinds of the contexts that fired.
-    func modelInput(tokens: [Token], hits: [Hit]) -> ModelInput {
+    func modelInput(tokens: [Token], hits: [Hit], role: Role) -> ModelInput {
         var explained: [Bool] = []
         var kinds: Set<String> = []
         for h in hits {
@@ -21,11 +21,13 @@ extension Engine {
             if explained.isEmpty { explained = [Bool](repeating: false, count: tokens.count) }
             for i in h.start..<h.end { explained[i] = true }
         }
-        return ModelInput(tokens: tokens, explained: explained, contextKinds: kinds.sorted())
+        return ModelInput(
+            tokens: tokens, explained: explained, contextKinds: kinds.sorted(),
+            wordOfKey: role == .user ? userModelWords : assistantModelWords)
     }
 
     func features(tokens: [Token], hits: [Hit]) -> Set<String> {
-        let input = modelInput(tokens: tokens, hits: hits)
+        let input = modelInput(tokens: tokens, hits: hits, role: .user)
         var out: Set<String> = []
         out.reserveCapacity(min(tokens.count, Self.maxFeatureTokens) * 4)
         var previous: (word: String, stem: String)? = nil
@@ -65,6 +67,9 @@ struct ModelInput {
     /// Per token, whether a context rule explained it away; empty when none did.
     var explained: [Bool]
     var contextKinds: [String]
+    /// Key index → the model's word id for this role (`Engine.userModelWords`); empty when the engine
+    /// was built without the model, and words are then looked up by their bytes.
+    var wordOfKey: [Int32] = []
 
     @inline(__always) func isExplained(_ i: Int) -> Bool { !explained.isEmpty && explained[i] }
 }

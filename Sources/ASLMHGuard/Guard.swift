@@ -20,8 +20,8 @@ public struct Guard: Sendable {
         try configuration.validate(environment: environment)
         let data = try data ?? LexiconData.embedded()
         self.configuration = configuration
-        self.engine = try Engine(data: data, isEnabled: configuration.isEnabled)
         self.model = configuration.usesStatisticalLayer ? data.model : nil
+        self.engine = try Engine(data: data, isEnabled: configuration.isEnabled, model: model)
         if let own = configuration.crisisResources, !own.isEmpty {
             let table = CrisisResourceTable(schema: LexiconData.resourcesSchema, resources: own)
             let local = table.resources(forLocale: configuration.locale)
@@ -112,7 +112,7 @@ public struct Guard: Sendable {
         // The statistical layer: raises the level when it finds more than the lexicon did.
         if let model, level < .critical, let first,
             let v = model.verdict(
-                engine.modelInput(tokens: first.tokens, hits: first.hits), role: role, isEnabled: configuration.isEnabled),
+                engine.modelInput(tokens: first.tokens, hits: first.hits, role: role), role: role, isEnabled: configuration.isEnabled),
             v.level > level
         {
             level = v.level

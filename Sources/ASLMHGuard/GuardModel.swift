@@ -246,7 +246,14 @@ extension GuardModel.RoleModel {
                     stem = numberStem
                     return
                 }
-                word = words.lookup(p)
+                // The tokenizer already found the key: its index names the word (every model word is
+                // a key, so no index means no such word).
+                if !input.wordOfKey.isEmpty {
+                    let k = Int(tokens[i].keyIndex)
+                    word = k >= 0 ? input.wordOfKey[k] : -1
+                } else {
+                    word = words.lookup(p)
+                }
                 if word >= 0 {
                     stem = wordStem[Int(word)]
                     return

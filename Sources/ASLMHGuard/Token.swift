@@ -45,6 +45,8 @@ struct Token {
     /// Vocabulary id of a `prefix*` pattern word this token starts with, or of `#num`.
     var altID: Int32 = -1
     var altID2: Int32 = -1
+    /// Index of `key` in the vocabulary's key table (shared with the statistical layer), or −1.
+    var keyIndex: Int32 = -1
 
     @inline(__always) func has(_ wanted: Int32) -> Bool {
         id == wanted || altID == wanted || altID2 == wanted

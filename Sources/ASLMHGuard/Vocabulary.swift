@@ -48,8 +48,12 @@ struct Vocabulary: Sendable {
             if let id = ids[canonical] { ids[variant] = id }
         }
         var table = ByteKeyTable(capacity: ids.count)
-        for (word, id) in ids.sorted(by: { $0.key < $1.key }) { table.set(word, id) }
-        fastIDs = table
+        keyLexID = []
+        for (word, id) in ids.sorted(by: { $0.key < $1.key }) {
+            table.set(word, Int32(keyLexID.count))
+            keyLexID.append(id)
+        }
+        keys = table
         var prefixTable = ByteKeyTable(capacity: prefixes.count)
         prefixLists = []
         for (key, list) in prefixes.sorted(by: { $0.key < $1.key }) where key.utf8.count == Self.prefixKeyLength {
@@ -62,9 +66,12 @@ struct Vocabulary: Sendable {
         for id in clauseWordIDs where id >= 0 && Int(id) < clauseFlags.count { clauseFlags[Int(id)] = true }
     }
 
-    /// `ids` as a byte-keyed table, `prefixes` (ASCII keys) likewise, and the clause words by id;
-    /// built by `linkSpellings()`.
-    private(set) var fastIDs = ByteKeyTable(capacity: 0)
+    /// Every known token key (a pattern word, a misspelling, and any word `addKeys` registers for
+    /// the statistical layer) → its key index, so a token is hashed once for both layers; `keyLexID`
+    /// is the pattern word id of each key (−1 for a key only the statistical layer knows). Built by
+    /// `linkSpellings()`, with `prefixes` (ASCII keys) as a byte-keyed table and the clause words by id.
+    private(set) var keys = ByteKeyTable(capacity: 0)
+    private(set) var keyLexID: [Int32] = []
     private(set) var fastPrefixes = ByteKeyTable(capacity: 0)
     private(set) var prefixLists: [[(prefix: String, id: Int32)]] = []
     private(set) var clauseFlags: [Bool] = []
@@ -75,12 +82,31 @@ struct Vocabulary: Sendable {
         id >= 0 && Int(id) < clauseFlags.count ? clauseFlags[Int(id)] : clauseWordIDs.contains(id)
     }
 
+    /// Registers more keys after `linkSpellings()` (words the statistical layer knows) and returns
+    /// their key indexes; a key already known keeps its index.
+    mutating func addKeys(_ words: [String]) -> [Int32] {
+        precondition(isFrozen, "addKeys after linkSpellings")
+        return words.map { w in
+            let k = keys.value(for: w, insert: Int32(keyLexID.count))
+            if k == keyLexID.count { keyLexID.append(-1) }
+            return k
+        }
+    }
+
+    var keyCount: Int { keyLexID.count }
+
     /// Looks a token up: its own form, then a known misspelling, then (for elongated words such as
-    /// "sooo" or "kiiill") the squeezed form.
+    /// "sooo" or "kiiill") the squeezed form. Sets the token's key index when the tables are built.
     func identify(_ t: inout Token, elongated: Bool = false) {
         let key = t.key
         // The key's UTF-8 bytes straight into the byte-keyed table once it is built.
-        let found = (isFrozen ? key.utf8.withContiguousStorageIfAvailable { fastIDs.lookup($0) } : nil) ?? ids[key] ?? -1
+        let found: Int32
+        if isFrozen, let k = key.utf8.withContiguousStorageIfAvailable({ keys.lookup($0) }) {
+            t.keyIndex = k
+            found = k >= 0 ? keyLexID[Int(k)] : -1
+        } else {
+            found = ids[key] ?? -1
+        }
         if found >= 0 {
             t.id = found
         } else if elongated {

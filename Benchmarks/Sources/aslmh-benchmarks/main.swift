@@ -4,7 +4,7 @@
 // Sizes (environment): ASLMH_BENCH_MESSAGES (latency checks, default 120000), ASLMH_BENCH_LINES
 // (scan lines, default 100000), ASLMH_BENCH_PROFILES (default 10000); ASLMH_BENCH_LATENCY_ONLY=1 stops
 // after the Guard.check latency figures and ASLMH_BENCH_MIN_BYTES=N times only messages of ≥ N bytes
-// (for profiling).
+// and ASLMH_BENCH_REPEAT=N takes each message's best of N checks (for profiling).
 // Prints swift-benchmark's table, then a "figures" block: each figure, its target, PASS/FAIL.
 import ASLMHCore
 import ASLMHGuard
@@ -100,13 +100,22 @@ do {
     var ns = [Double]()
     ns.reserveCapacity(messages.count)
     var flagged = 0
+    // `ASLMH_BENCH_REPEAT=N`: each message's best of N checks (the cost of the message itself, without
+    // the interrupts and cache evictions a single timing also catches; for diagnosis).
+    let repeats = max(1, env("ASLMH_BENCH_REPEAT", 1))
     for m in messages {
         let role: Role = m.role == "user" ? .user : .assistant
-        let t0 = clock.now
-        let r = safetyGuard.check(m.text, role: role)
-        let d = clock.now - t0
-        if r.level >= .high { flagged += 1 }
-        ns.append(seconds(d) * 1e9)
+        var best = Double.infinity
+        var level = RiskLevel.none
+        for _ in 0..<repeats {
+            let t0 = clock.now
+            let r = safetyGuard.check(m.text, role: role)
+            let d = clock.now - t0
+            level = r.level
+            best = min(best, seconds(d) * 1e9)
+        }
+        if level >= .high { flagged += 1 }
+        ns.append(best)
     }
     // Empty timed region, to show the clock's own cost.
     var overhead = [Double]()
