@@ -24,7 +24,12 @@ struct StatisticalLayerTests {
         for e in model.examples {
             let (hits, tokens) = standardGuard.engine.analyze(e.text, role: e.role)
             let m = model.model(for: e.role)
-            let p = m.probabilities(standardGuard.engine.modelInput(tokens: tokens, hits: hits))
+            var input = standardGuard.engine.modelInput(tokens: tokens, hits: hits, role: e.role)
+            #expect(!input.wordOfKey.isEmpty)
+            let p = m.probabilities(input)
+            // Words found through the tokenizer's key index, or looked up again by their bytes: the same.
+            input.wordOfKey = []
+            #expect(m.probabilities(input) == p, "\(e.text)")
             for (head, expected) in e.probabilities {
                 let i = try #require(m.heads.firstIndex(of: head), "unknown head \(head)")
                 #expect(abs(p[i] - expected) < 0.002, "\(e.text): \(head) \(p[i]) vs \(expected)")
