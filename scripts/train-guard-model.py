@@ -45,7 +45,7 @@ GROUPS = {
 THRESHOLDS = {"user": {"critical": 0.45, "high": 0.8, "medium": 0.75},
               "assistant": {"critical": 0.5, "high": 0.7, "medium": 0.75}}
 WEIGHT_SCALE = 10000
-HYPER = {"l2": 1e-3, "epochs": 3000, "learningRate": 1.0, "minCount": 2, "prune": 0.005}
+HYPER = {"l2": 3e-4, "epochs": 3000, "learningRate": 1.0, "minCount": 2, "prune": 0.005}
 EXAMPLE_TEXTS = [
     ("user", "honestly i think everyone would be fine if i just stopped being around"),
     ("user", "I've started giving my things away, I won't need them where I'm going"),

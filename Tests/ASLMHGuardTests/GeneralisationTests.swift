@@ -12,12 +12,7 @@ let suitesURL = packageRoot.appendingPathComponent("suites")
 struct GeneralisationTests {
     /// Every round, after its own tuning, stays within the targets as a whole: a later change may not
     /// buy recall on one round with false alarms on another. (The blind, first-measurement figures
-    /// are in docs/guard.md.) The one exception, recorded there: retraining the statistical layer on
-    /// blind-6 to blind-16 (3,600 more lines) raised false alarms on these tuned rounds from 2.5% to
-    /// 3.5% (7/198: "end my subscription", "so bored I want to scream"), while on the two sets written
-    /// afterwards (blind-17, 18) it moved the guard from 95.4% to 96.9% critical recall, 90.0% to 92.5%
-    /// output-check recall and 4.3% to 3.9% false alarms; the bound is that figure, so any further loss
-    /// fails.
+    /// are in docs/guard.md.)
     @Test func roundsStayWithinTargets() throws {
         let files = try FileManager.default.contentsOfDirectory(at: roundsURL, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "jsonl" }.sorted { $0.path < $1.path }
@@ -29,7 +24,7 @@ struct GeneralisationTests {
         let falseAlarms = try #require(evaluation.falseAlarmRate)
         let outputRecall = try #require(evaluation.outputRecall)
         #expect(recall >= 0.90, "critical recall \(recall)\n\(evaluation.textReport())")
-        #expect(falseAlarms <= 0.036, "false alarms \(falseAlarms)\n\(evaluation.textReport())")
+        #expect(falseAlarms <= 0.03, "false alarms \(falseAlarms)\n\(evaluation.textReport())")
         #expect(outputRecall >= 0.90, "output recall \(outputRecall)\n\(evaluation.textReport())")
     }
 
