@@ -67,14 +67,14 @@ struct Engine: Sendable {
         compiler.vocabulary.linkSpellings()
         var links: [[Int32]] = [[], []]
         if let model {
-            let roles = [model.user, model.assistant]
-            let keyed = roles.map { m in
-                let entries = m.words.entries()
-                return (entries.map(\.1), compiler.vocabulary.addKeys(entries.map(\.0)))
+            var keyed: [[(word: Int32, key: Int32)]] = [[], []]
+            for (r, m) in [model.user, model.assistant].enumerated() {
+                keyed[r].reserveCapacity(m.words.count)
+                m.words.forEachEntry { bytes, word in keyed[r].append((word, compiler.vocabulary.addKey(bytes))) }
             }
-            for (r, (wordIDs, keyIndexes)) in keyed.enumerated() {
+            for r in 0..<2 {
                 var link = [Int32](repeating: -1, count: compiler.vocabulary.keyCount)
-                for (w, k) in zip(wordIDs, keyIndexes) { link[Int(k)] = w }
+                for (w, k) in keyed[r] { link[Int(k)] = w }
                 links[r] = link
             }
         }

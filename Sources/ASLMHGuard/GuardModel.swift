@@ -136,52 +136,91 @@ public struct GuardModel: Sendable {
                 numberWord: -1, numberStem: -1)
             m.weights.reserveCapacity(lineCount * heads.count)
             m.nameRanges.reserveCapacity(lineCount)
-            func wordID(_ w: String) -> Int32 {
-                let id = m.words.value(for: w, insert: Int32(m.wordRow.count))
+            func wordID(_ w: UnsafeBufferPointer<UInt8>) -> Int32 {
+                let id = m.words.value(forBytes: w, insert: Int32(m.wordRow.count))
                 if id == m.wordRow.count { m.wordRow.append(-1) }
                 return id
             }
-            func stemID(_ s: String) -> Int32 {
-                let id = m.stems.value(for: s, insert: Int32(m.stemRow.count))
+            func stemID(_ s: UnsafeBufferPointer<UInt8>) -> Int32 {
+                let id = m.stems.value(forBytes: s, insert: Int32(m.stemRow.count))
                 if id == m.stemRow.count { m.stemRow.append(-1) }
                 return id
             }
+            // Lines are read as bytes: no String and no array per line (the table has tens of
+            // thousands of lines, and every process that checks a message loads it).
+            let tab = UInt8(ascii: "\t"), space = UInt8(ascii: " "), colon = UInt8(ascii: ":")
+            let w = Array("w".utf8), s = Array("s".utf8), b = Array("b".utf8), sb = Array("sb".utf8), ctx = Array("ctx".utf8)
             try forEachLine { line in
-                guard let tab = line.firstIndex(of: UInt8(ascii: "\t")) else { throw fail("roles.\(name).weights: a line without a tab") }
-                let feature = String(decoding: line[..<tab], as: UTF8.self)
-                var values: [Int16] = []
-                values.reserveCapacity(heads.count)
-                for field in line[line.index(after: tab)...].split(separator: UInt8(ascii: " ")) {
-                    guard let v = parseInteger(field), let q = Int16(exactly: v) else {
-                        throw fail("roles.\(name).weights['\(feature)']: not an integer within ±32767")
+                func feature() -> String { String(decoding: line.prefix { $0 != tab }, as: UTF8.self) }
+                guard let tabAt = line.firstIndex(of: tab) else { throw fail("roles.\(name).weights: a line without a tab") }
+                var fields = 0
+                var field = line.index(after: tabAt)
+                while field < line.endIndex {
+                    var end = field
+                    while end < line.endIndex && line[end] != space { end += 1 }
+                    if end > field {
+                        guard let v = parseInteger(line[field..<end]), let q = Int16(exactly: v) else {
+                            throw fail("roles.\(name).weights['\(feature())']: not an integer within ±32767")
+                        }
+                        m.weights.append(q)
+                        fields += 1
                     }
-                    values.append(q)
+                    field = end + 1
                 }
-                guard values.count == heads.count else {
-                    throw fail("roles.\(name).weights['\(feature)']: needs \(heads.count) numbers")
+                guard fields == heads.count else {
+                    throw fail("roles.\(name).weights['\(feature())']: needs \(heads.count) numbers")
                 }
                 let row = Int32(m.nameRanges.count)
                 let start = UInt64(line.startIndex - tableBytes.startIndex)
-                m.nameRanges.append(start << 32 | (start + UInt64(tab - line.startIndex)))
-                m.weights += values
-                guard let colon = feature.firstIndex(of: ":") else { throw fail("roles.\(name).weights: unknown feature '\(feature)'") }
-                let kind = feature[..<colon]
-                let parts = feature[feature.index(after: colon)...].split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-                switch (kind, parts.count) {
-                case ("w", 1): m.wordRow[Int(wordID(parts[0]))] = row
-                case ("s", 1): m.stemRow[Int(stemID(parts[0]))] = row
-                case ("b", 2): m.wordPairs.set(pairKey(wordID(parts[0]), wordID(parts[1])), row)
-                case ("sb", 2): m.stemPairs.set(pairKey(stemID(parts[0]), stemID(parts[1])), row)
-                case ("ctx", 1): m.contexts[parts[0]] = row
-                default: throw fail("roles.\(name).weights: unknown feature '\(feature)'")
+                m.nameRanges.append(start << 32 | (start + UInt64(tabAt - line.startIndex)))
+                guard let colonAt = line[..<tabAt].firstIndex(of: colon) else {
+                    throw fail("roles.\(name).weights: unknown feature '\(feature())'")
+                }
+                let kind = line[line.startIndex..<colonAt]
+                let body = UnsafeBufferPointer(rebasing: line[line.index(after: colonAt)..<tabAt])
+                let gap = body.firstIndex(of: space)
+                // A pair: two names separated by exactly one space.
+                func halves() throws -> (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) {
+                    guard let gap, body[body.index(after: gap)...].firstIndex(of: space) == nil else {
+                        throw fail("roles.\(name).weights: unknown feature '\(feature())'")
+                    }
+                    return (UnsafeBufferPointer(rebasing: body[..<gap]), UnsafeBufferPointer(rebasing: body[body.index(after: gap)...]))
+                }
+                if kind.elementsEqual(w) && gap == nil {
+                    m.wordRow[Int(wordID(body))] = row
+                } else if kind.elementsEqual(s) && gap == nil {
+                    m.stemRow[Int(stemID(body))] = row
+                } else if kind.elementsEqual(ctx) && gap == nil {
+                    m.contexts[String(decoding: body, as: UTF8.self)] = row
+                } else if kind.elementsEqual(b) {
+                    let (x, y) = try halves()
+                    m.wordPairs.set(pairKey(wordID(x), wordID(y)), row)
+                } else if kind.elementsEqual(sb) {
+                    let (x, y) = try halves()
+                    m.stemPairs.set(pairKey(stemID(x), stemID(y)), row)
+                } else {
+                    throw fail("roles.\(name).weights: unknown feature '\(feature())'")
                 }
             }
+            // Each word's stem (its first five Unicode scalars), when a feature names that stem.
             m.wordStem = [Int32](repeating: -1, count: m.wordRow.count)
-            for (word, id) in m.words.entries() {
-                m.wordStem[Int(id)] = m.stems.value(for: Engine.stem(word), insert: -1)
+            let stems = m.stems
+            var wordStem = m.wordStem
+            m.words.forEachEntry { word, id in
+                var scalars = 0
+                var end = word.count
+                for j in 0..<word.count where word[j] & 0xC0 != 0x80 {
+                    if scalars == Engine.stemLength {
+                        end = j
+                        break
+                    }
+                    scalars += 1
+                }
+                wordStem[Int(id)] = stems.lookup(UnsafeBufferPointer(rebasing: word[0..<end]))
             }
-            m.numberWord = m.words.value(for: "#num", insert: -1)
-            m.numberStem = m.stems.value(for: "#num", insert: -1)
+            m.wordStem = wordStem
+            m.numberWord = Array("#num".utf8).withUnsafeBufferPointer { m.words.lookup($0) }
+            m.numberStem = Array("#num".utf8).withUnsafeBufferPointer { m.stems.lookup($0) }
             return m
         }
         var examples: [Example] = []

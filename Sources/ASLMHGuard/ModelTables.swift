@@ -25,20 +25,31 @@ struct ByteKeyTable: Sendable {
         return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 
-    private func key(_ entry: Int) -> ArraySlice<UInt8> { bytes[Int(offsets[entry])..<Int(offsets[entry + 1])] }
-
     /// The value stored for `key`, or `insert` (stored) when the key is new.
     mutating func value(for key: String, insert: Int32) -> Int32 {
-        let k = Array(key.utf8)
-        let found = k.withUnsafeBufferPointer { lookup($0) }
-        if found >= 0 { return found }
+        Array(key.utf8).withUnsafeBufferPointer { value(forBytes: $0, insert: insert) }
+    }
+
+    /// The value stored for the key given as UTF-8 bytes, or `insert` (stored) when the key is new.
+    mutating func value(forBytes k: UnsafeBufferPointer<UInt8>, insert: Int32) -> Int32 {
+        let existing = index(of: k)
+        if existing >= 0 { return values[Int(existing)] }
         if count * 2 >= slots.count { grow() }
         let entry = Int32(values.count)
-        bytes += k
+        bytes.append(contentsOf: k)
         offsets.append(Int32(bytes.count))
         values.append(insert)
-        k.withUnsafeBufferPointer { place(entry, hash: Self.hash($0)) }
+        place(entry, hash: Self.hash(k))
         return insert
+    }
+
+    /// Every key (as UTF-8 bytes) and its value, in insertion order.
+    func forEachEntry(_ body: (UnsafeBufferPointer<UInt8>, Int32) -> Void) {
+        bytes.withUnsafeBufferPointer { b in
+            for e in 0..<values.count {
+                body(UnsafeBufferPointer(rebasing: b[Int(offsets[e])..<Int(offsets[e + 1])]), values[e])
+            }
+        }
     }
 
     mutating func set(_ key: String, _ value: Int32) {
@@ -89,10 +100,6 @@ struct ByteKeyTable: Sendable {
         }
     }
 
-    /// Every key and its value, in insertion order.
-    func entries() -> [(String, Int32)] {
-        (0..<values.count).map { (String(decoding: key($0), as: UTF8.self), values[$0]) }
-    }
 
     /// The value for a key given as UTF-8 bytes, or −1.
     @inline(__always) func lookup(_ p: UnsafeBufferPointer<UInt8>) -> Int32 {

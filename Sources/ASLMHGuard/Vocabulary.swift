@@ -82,15 +82,13 @@ struct Vocabulary: Sendable {
         id >= 0 && Int(id) < clauseFlags.count ? clauseFlags[Int(id)] : clauseWordIDs.contains(id)
     }
 
-    /// Registers more keys after `linkSpellings()` (words the statistical layer knows) and returns
-    /// their key indexes; a key already known keeps its index.
-    mutating func addKeys(_ words: [String]) -> [Int32] {
-        precondition(isFrozen, "addKeys after linkSpellings")
-        return words.map { w in
-            let k = keys.value(for: w, insert: Int32(keyLexID.count))
-            if k == keyLexID.count { keyLexID.append(-1) }
-            return k
-        }
+    /// Registers one more key after `linkSpellings()` (a word the statistical layer knows) and returns
+    /// its key index; a key already known keeps its index.
+    mutating func addKey(_ word: UnsafeBufferPointer<UInt8>) -> Int32 {
+        precondition(isFrozen, "addKey after linkSpellings")
+        let k = keys.value(forBytes: word, insert: Int32(keyLexID.count))
+        if k == keyLexID.count { keyLexID.append(-1) }
+        return k
     }
 
     var keyCount: Int { keyLexID.count }

@@ -128,6 +128,52 @@ struct StatisticalLayerTests {
     }
 }
 
+/// A weight table is read byte by byte; every malformed line is refused with the feature named.
+@Suite("Model file")
+struct ModelFileTests {
+    static func model(table: String) throws -> GuardModel {
+        let thresholds = #"{"level:critical":0.5,"level:high":0.8,"level:medium":0.75}"#
+        func role(_ c: String, _ h: String, _ m: String) -> String {
+            let heads = ["level:critical", c, "level:high", h, "level:medium", m]
+            let groups = #"{"level:critical":["\#(c)"],"level:high":["\#(h)"],"level:medium":["\#(m)"]}"#
+            return #"{"heads":\#(heads),"bias":[0,0,0,0,0,0],"thresholds":\#(thresholds),"groups":\#(groups),"weights":"t.tsv","weightScale":10000}"#
+        }
+        let user = role("suicidal_ideation", "psychosis", "isolation")
+        let assistant = role("method_information", "diagnosis", "over_validation")
+        let json = #"{"schema":"aslmh/guard-model/v1","roles":{"user":\#(user),"assistant":\#(assistant)}}"#
+        return try GuardModel.decode(Data(json.utf8), file: "m.json") { $0 == "t.tsv" ? table : nil }
+    }
+
+    @Test func readsEveryFeatureKind() throws {
+        let m = try Self.model(table: "b:i want\t1 2 3 4 5 6\nctx:idiom\t-1 0 0 0 0 0\ns:wanti\t0 0 0 0 0 7\nsb:i want\t0 0 0 0 0 0\nw:die\t300 0 0 0 0 -32767\n")
+        #expect(m.user.nameRanges.count == 5)
+        #expect(m.user.name(4) == "w:die")
+        #expect(m.user.weights.suffix(6) == [300, 0, 0, 0, 0, -32767])
+        #expect(m.user.contexts["idiom"] == 1)
+    }
+
+    @Test(arguments: [
+        ("w:die 1 2 3 4 5 6\n", "a line without a tab"),
+        ("w:die\t1 2 3\n", "needs 6 numbers"),
+        ("w:die\t1 2 x 4 5 6\n", "not an integer"),
+        ("w:die\t1 2 3 4 5 40000\n", "not an integer within"),
+        ("q:die\t1 2 3 4 5 6\n", "unknown feature 'q:die'"),
+        ("die\t1 2 3 4 5 6\n", "unknown feature 'die'"),
+        ("b:i  want\t1 2 3 4 5 6\n", "unknown feature 'b:i  want'"),
+        ("w:two words\t1 2 3 4 5 6\n", "unknown feature 'w:two words'"),
+    ])
+    func refusesMalformedLines(line: String, message: String) {
+        do {
+            _ = try Self.model(table: line)
+            Issue.record("accepted \(line)")
+        } catch let GuardError.invalidData(_, text) {
+            #expect(text.contains(message), "\(text)")
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+}
+
 /// The model's hash tables agree with Swift dictionaries on random keys.
 @Suite("Model tables")
 struct ModelTableTests {
