@@ -1,3 +1,5 @@
+import Foundation
+
 /// The compiled lexicon: tokenizer, one matcher per role, entries and context rules.
 struct Engine: Sendable {
     struct Hit {
@@ -95,15 +97,19 @@ struct Engine: Sendable {
         return ids
     }
 
-    /// Matches in a message, with context applied. Linear in the text's length.
-    func analyze(_ text: String, role: Role) -> (hits: [Hit], tokens: [Token]) {
+    /// Matches in a message, with context applied. Linear in the text's length. `enabled` (one flag
+    /// per entry) drops the matches of switched-off detectors, so one compiled engine serves every
+    /// configuration.
+    func analyze(_ text: String, role: Role, enabled: [Bool]? = nil) -> (hits: [Hit], tokens: [Token]) {
         let tokens = tokenizer.tokenize(text)
         let raw = (role == .user ? userMatcher : assistantMatcher).matches(in: tokens)
         var hits: [Hit] = []
         var contextHits: [RawMatch] = []
         for m in raw {
             switch m.owner {
-            case .entry(let i): hits.append(Hit(entry: i, start: m.start, end: m.end, level: entries[i].level))
+            case .entry(let i):
+                if let enabled, !enabled[i] { continue }
+                hits.append(Hit(entry: i, start: m.start, end: m.end, level: entries[i].level))
             case .context: contextHits.append(m)
             }
         }
@@ -172,5 +178,22 @@ struct Engine: Sendable {
         case .message:
             return true
         }
+    }
+}
+
+/// The compiled engine of one `LexiconData`, built once and shared by every guard made from it
+/// (configurations differ only in which entries' matches they keep). Compiling the lexicon is the
+/// costly part of making a guard; a process that derives many configurations pays for it once.
+final class EngineCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var engines: [Bool: Engine] = [:]
+
+    func engine(for data: LexiconData, linkModel: Bool) throws -> Engine {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = engines[linkModel] { return known }
+        let engine = try Engine(data: data, isEnabled: { _ in true }, model: linkModel ? data.model : nil)
+        engines[linkModel] = engine
+        return engine
     }
 }

@@ -86,7 +86,7 @@ extension Guard {
 
     /// The features the statistical layer reads from a message (sorted), for review and training.
     public func features(_ text: String, role: Role) -> [String] {
-        let (hits, tokens) = engine.analyze(text, role: role)
+        let (hits, tokens) = engine.analyze(text, role: role, enabled: enabledEntries)
         return engine.features(tokens: tokens, hits: hits).sorted()
     }
 }

@@ -7,6 +7,8 @@ public struct Guard: Sendable {
     let engine: Engine
     /// The statistical layer, when the data has one and the configuration keeps it on.
     let model: GuardModel?
+    /// Per lexicon entry, whether its detector is on (nil: all are).
+    let enabledEntries: [Bool]?
 
     /// Most matches listed in one result (the level always counts all of them).
     public static let maxListedMatches = 64
@@ -21,7 +23,9 @@ public struct Guard: Sendable {
         let data = try data ?? LexiconData.embedded()
         self.configuration = configuration
         self.model = configuration.usesStatisticalLayer ? data.model : nil
-        self.engine = try Engine(data: data, isEnabled: configuration.isEnabled, model: model)
+        self.engine = try data.engines.engine(for: data, linkModel: model != nil)
+        let enabled = engine.entries.map { configuration.isEnabled($0.category) }
+        self.enabledEntries = enabled.allSatisfy { $0 } ? nil : enabled
         if let own = configuration.crisisResources, !own.isEmpty {
             let table = CrisisResourceTable(schema: LexiconData.resourcesSchema, resources: own)
             let local = table.resources(forLocale: configuration.locale)
@@ -76,7 +80,7 @@ public struct Guard: Sendable {
                     decoding: utf8[utf8.index(utf8.startIndex, offsetBy: segment.utf8.lowerBound)..<utf8.index(
                         utf8.startIndex, offsetBy: segment.utf8.upperBound)], as: UTF8.self)
             }
-            let (hits, tokens) = engine.analyze(piece, role: role)
+            let (hits, tokens) = engine.analyze(piece, role: role, enabled: enabledEntries)
             for h in hits {
                 let entry = engine.entries[h.entry]
                 level = max(level, h.level)

@@ -3,13 +3,16 @@ import Foundation
 /// Everything under `lexicons/`, decoded and checked: entries, context rules, word classes,
 /// spellings and the crisis-resources table.
 public struct LexiconData: Sendable {
-    public var entries: [LexiconEntry]
-    public var contexts: [ContextRule]
-    public var classes: [String: [String]]
-    public var spellings: [String: [String]]
+    // Changing what the engine is compiled from starts a new engine cache.
+    public var entries: [LexiconEntry] { didSet { engines = EngineCache() } }
+    public var contexts: [ContextRule] { didSet { engines = EngineCache() } }
+    public var classes: [String: [String]] { didSet { engines = EngineCache() } }
+    public var spellings: [String: [String]] { didSet { engines = EngineCache() } }
     public var resources: CrisisResourceTable
     /// The statistical layer (`lexicons/model/`), when the data has one.
-    public var model: GuardModel?
+    public var model: GuardModel? { didSet { engines = EngineCache() } }
+    /// The engine compiled from this data, shared by the guards made from it.
+    var engines = EngineCache()
     /// Where each entry and context rule was defined (path under the package root).
     public var origin: [String: String]
 
