@@ -19,86 +19,128 @@ public indirect enum JSON: Sendable, Hashable {
     public var canonical: String { rendered(pretty: false) }
 
     public func rendered(pretty: Bool = true) -> String {
-        var out = ""
-        write(into: &out, indent: pretty ? 0 : nil)
-        return pretty ? out + "\n" : out
+        var out: [UInt8] = []
+        write(bytes: &out, indent: pretty ? 0 : nil)
+        if pretty { out.append(0x0A) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     func write(into out: inout String, indent: Int?) {
+        var bytes: [UInt8] = []
+        write(bytes: &bytes, indent: indent)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The value as UTF-8, pretty-printed from `indent` (compact when nil). Bytes, not String
+    /// appends: reports of tens of thousands of profiles go through here.
+    func write(bytes out: inout [UInt8], indent: Int?) {
+        var none: [UInt8]? = nil
+        write(&out, indent: indent, canonical: &none)
+    }
+
+    /// The value pretty-printed from `indent` and, in the same pass, in canonical form (what
+    /// `CanonicalJSONHasher.compact` makes of the pretty text), for reports digested as they stream.
+    public func writePrettyAndCanonical(indent: Int) -> (pretty: String, canonical: [UInt8]) {
+        var pretty: [UInt8] = []
+        var canonical: [UInt8]? = []
+        write(&pretty, indent: indent, canonical: &canonical)
+        return (String(decoding: pretty, as: UTF8.self), canonical ?? [])
+    }
+
+    private func write(_ out: inout [UInt8], indent: Int?, canonical c: inout [UInt8]?) {
+        @inline(__always) func emit(_ s: StaticString) {
+            s.withUTF8Buffer { out.append(contentsOf: $0) }
+            if c != nil { s.withUTF8Buffer { c!.append(contentsOf: $0) } }
+        }
+        @inline(__always) func emitText(_ s: String) {
+            out.append(contentsOf: s.utf8)
+            if c != nil { c!.append(contentsOf: s.utf8) }
+        }
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
+        case .null: emit("null")
+        case .bool(let b): if b { emit("true") } else { emit("false") }
+        case .int(let i): emitText(String(i))
         case .double(let d):
             if d.isFinite {
-                if d == d.rounded() && abs(d) < 1e15 { out += String(Int(d)) } else { out += String(d) }
+                if d == d.rounded() && abs(d) < 1e15 { emitText(String(Int(d))) } else { emitText(String(d)) }
             } else {
-                out += "null"
+                emit("null")
             }
-        case .string(let s): JSON.escape(s, into: &out)
+        case .string(let s):
+            let from = out.count
+            JSON.escape(s, into: &out)
+            if c != nil { c!.append(contentsOf: out[from...]) }
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "["
+            if items.isEmpty { emit("[]"); return }
+            emit("[")
             for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
-                if let indent { out += JSON.pad(indent + 1) }
-                item.write(into: &out, indent: indent.map { $0 + 1 })
+                if i > 0 { emit(",") }
+                if let indent { JSON.pad(indent + 1, into: &out) }
+                item.write(&out, indent: indent.map { $0 + 1 }, canonical: &c)
             }
-            if let indent { out += JSON.pad(indent) }
-            out += "]"
+            if let indent { JSON.pad(indent, into: &out) }
+            emit("]")
         case .object(let dict):
-            if dict.isEmpty { out += "{}"; return }
-            out += "{"
+            if dict.isEmpty { emit("{}"); return }
+            emit("{")
             // Pairs sorted by key in one pass (no second lookup per key); keys compare by UTF-8.
             let pairs = dict.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
             let inner = indent.map { $0 + 1 }
             for (i, pair) in pairs.enumerated() {
-                if i > 0 { out += "," }
-                if let inner { out += JSON.pad(inner) }
+                if i > 0 { emit(",") }
+                if let inner { JSON.pad(inner, into: &out) }
+                let from = out.count
                 JSON.escape(pair.key, into: &out)
-                out += indent == nil ? ":" : ": "
-                pair.value.write(into: &out, indent: inner)
+                if c != nil { c!.append(contentsOf: out[from...]) }
+                if indent == nil { emit(":") } else {
+                    out.append(contentsOf: [0x3A, 0x20])  // ": " pretty, ":" canonical
+                    if c != nil { c!.append(0x3A) }
+                }
+                pair.value.write(&out, indent: inner, canonical: &c)
             }
-            if let indent { out += JSON.pad(indent) }
-            out += "}"
+            if let indent { JSON.pad(indent, into: &out) }
+            emit("}")
         }
     }
 
-    private static let pads: [String] = (0..<16).map { "\n" + String(repeating: "  ", count: $0) }
-
     /// A newline and the indentation for `level`.
-    static func pad(_ level: Int) -> String { level < pads.count ? pads[level] : "\n" + String(repeating: "  ", count: level) }
+    static func pad(_ level: Int, into out: inout [UInt8]) {
+        out.append(0x0A)
+        for _ in 0..<level { out.append(0x20); out.append(0x20) }
+    }
 
     static func escape(_ s: String, into out: inout String) {
+        var bytes: [UInt8] = []
+        escape(s, into: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func escape(_ s: String, into out: inout [UInt8]) {
         // Fast path: most strings need no escaping at all.
         let plain = s.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             for b in bytes where b < 0x20 || b == 0x22 || b == 0x5C { return false }
             return true
         } ?? !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C })
+        out.append(0x22)
         if plain {
-            out += "\""
-            out += s
-            out += "\""
+            out.append(contentsOf: s.utf8)
+            out.append(0x22)
             return
         }
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+        for b in s.utf8 {
+            switch b {
+            case 0x22: out.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+            case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+            case 0x09: out.append(contentsOf: [0x5C, 0x74])
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0x0F)]])
+            default: out.append(b)
             }
         }
-        out += "\""
+        out.append(0x22)
     }
 }
 

@@ -30,9 +30,8 @@ public struct JSONReporter: ReportStream {
     /// The entry pretty-printed, and its canonical (compact) form for the digest: both rendered on
     /// the worker threads.
     public func fragment(_ e: RunResult.Entry, _ c: RunContext) -> ReportFragment {
-        var pretty = ""
-        Self.entry(c, e).write(into: &pretty, indent: 2)
-        return ReportFragment(pretty, canonical: CanonicalJSONHasher.compact(pretty))
+        let (pretty, canonical) = Self.entry(c, e).writePrettyAndCanonical(indent: 2)
+        return ReportFragment(pretty, canonical: canonical)
     }
 
     public mutating func entry(_ e: RunResult.Entry, fragment: ReportFragment, _ c: RunContext) -> String {
