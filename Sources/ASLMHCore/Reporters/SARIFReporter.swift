@@ -30,7 +30,9 @@ public struct SARIFReporter: ReportStream {
 
     /// The entry's results, without a leading separator (pure: runs in parallel).
     public func fragment(_ e: RunResult.Entry, _ c: RunContext) -> ReportFragment {
-        ReportFragment(render(e, c), canonical: Array(JSONReporter.entry(c, e).canonical.utf8))
+        var canonical: [UInt8] = []
+        JSONReporter.entry(c, e).write(bytes: &canonical, indent: nil)
+        return ReportFragment(render(e, c), canonical: canonical)
     }
 
     func render(_ e: RunResult.Entry, _ c: RunContext) -> String {
