@@ -26,7 +26,7 @@ public struct GuardInputRecord: Sendable, Equatable {
         do {
             value = try JSONValue.parse(line)
         } catch let e as JSONParseError {
-            throw GuardLineError(id: nil, message: "invalid JSON at \(e)")
+            throw GuardLineError(id: nil, message: "invalid JSON at \(e)", column: e.column)
         } catch {
             throw GuardLineError(id: nil, message: "invalid JSON")
         }
@@ -92,4 +92,6 @@ public struct GuardInputRecord: Sendable, Equatable {
 public struct GuardLineError: Error, Equatable, Sendable {
     public var id: JSONValue?
     public var message: String
+    /// 1-based byte column of the problem in the line (1 when it concerns the line as a whole).
+    public var column: Int = 1
 }

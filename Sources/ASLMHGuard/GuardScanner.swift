@@ -5,6 +5,8 @@ public struct ScanLine: Sendable {
     public var record: GuardInputRecord?
     public var result: GuardResult?
     public var error: String?
+    /// For a malformed line, what is wrong and where (for `path:line:column` messages).
+    public var lineError: GuardLineError?
 }
 
 /// Streams JSONL lines through a guard, keeping only per-conversation state (bounded), so memory
@@ -44,7 +46,7 @@ public struct GuardScanner: Sendable {
             w.raw(",\"id\":")
             w.value(error.id ?? .null)
             w.raw("}")
-            return ScanLine(output: w.out, record: nil, result: nil, error: message)
+            return ScanLine(output: w.out, record: nil, result: nil, error: message, lineError: error)
         }
         let result = check(record)
         return ScanLine(output: Self.encode(id: record.id, result: result), record: record, result: result, error: nil)

@@ -56,7 +56,7 @@ enum GuardRunner {
             number += 1
             let result = scanner.scan(line: line, number: number)
             if let text = result.output { out.writeLine(text) }
-            if let message = result.error { GuardOutput.error(message) }
+            report(result, path: input, line: number)
         }
         out.flush()
         if scanner.malformedLines > 0 {
@@ -76,7 +76,7 @@ enum GuardRunner {
         while let line = reader.nextLine() {
             number += 1
             let result = scanner.scan(line: line, number: number)
-            if let message = result.error { GuardOutput.error(message) }
+            report(result, path: file, line: number)
             if let record = result.record, let r = result.result { evaluation.add(line: number, record: record, result: r) }
         }
         var out = GuardOutput()
@@ -102,6 +102,17 @@ enum GuardRunner {
         var out = GuardOutput()
         out.writeLine(String(decoding: try encoder.encode(result), as: UTF8.self))
         out.flush()
+    }
+
+    /// `path:line:column` for a message on standard error (`<stdin>` for `-`).
+    static func location(_ path: String, _ line: Int, _ column: Int) -> String {
+        "\(path == "-" ? "<stdin>" : path):\(line):\(column)"
+    }
+
+    /// A malformed line on standard error, located; its JSONL error line carries the same message.
+    static func report(_ result: ScanLine, path: String, line: Int) {
+        guard let error = result.lineError else { return }
+        GuardOutput.error("\(location(path, line, error.column)): \(error.message)")
     }
 
     static func openReader(_ path: String) throws -> GuardLineReader {
@@ -131,7 +142,7 @@ enum GuardRunner {
                 record = try GuardInputRecord.decode(line)
             } catch {
                 malformed += 1
-                GuardOutput.error("line \(number): \(error.message)")
+                GuardOutput.error("\(location(input, number, error.column)): \(error.message)")
                 continue
             }
             let value = safetyGuard.features(record.text, role: record.role)

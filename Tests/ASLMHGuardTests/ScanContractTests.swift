@@ -67,6 +67,17 @@ struct ScanContractTests {
         #expect(try object(outputs[2])["id"] == .string("ok2"))
     }
 
+    /// The column of a JSON syntax error is kept for `path:line:column` messages.
+    @Test func malformedLineCarriesItsColumn() {
+        var scanner = GuardScanner(safetyGuard: standardGuard)
+        let broken = scanner.scan(line: #"{"id":"z","role":"user","text":"x"#, number: 4)
+        #expect(broken.lineError?.column == 34)  // the end of the line: the string never closes
+        #expect(broken.error?.hasPrefix("line 4: invalid JSON at column 34") == true)
+        let wrongRole = scanner.scan(line: #"{"id":"z","role":"robot","text":"x"}"#, number: 5)
+        #expect(wrongRole.lineError?.column == 1)
+        #expect(scanner.scan(line: #"{"id":"z","role":"user","text":"x"}"#, number: 6).lineError == nil)
+    }
+
     @Test func errorLineKeepsTheIdWhenKnown() throws {
         let (outputs, _) = run([#"{"id":"q7","role":"robot","text":"x"}"#])
         #expect(try object(outputs[0])["id"] == .string("q7"))
