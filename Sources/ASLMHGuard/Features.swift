@@ -59,6 +59,16 @@ extension Engine {
     @inline(__always) static func stem(_ word: String) -> String {
         String(String.UnicodeScalarView(word.unicodeScalars.prefix(stemLength)))
     }
+
+    /// `stem` on UTF-8 bytes: the bytes of the first `stemLength` Unicode scalars (lead bytes counted).
+    @inline(__always) static func stemBytes(_ p: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var scalars = 0
+        for j in 0..<p.count where p[j] & 0xC0 != 0x80 {
+            if scalars == stemLength { return UnsafeBufferPointer(rebasing: p[0..<j]) }
+            scalars += 1
+        }
+        return p
+    }
 }
 
 /// The statistical layer's view of one message (see `Engine.modelInput`).

@@ -120,19 +120,17 @@ public struct GuardModel: Sendable {
                     start = end + 1
                 }
             }
-            var lineCount = 0
-            forEachLine { _ in lineCount += 1 }
-            // Tables sized by what they will hold (the byte-keyed ones grow as needed).
-            func count(_ prefix: String) -> Int {
-                let p = Array(prefix.utf8)
-                var n = 0
-                forEachLine { if $0.starts(with: p) { n += 1 } }
-                return n
+            // Tables sized by what they will hold (the byte-keyed ones grow as needed): one counting pass.
+            var lineCount = 0, wordPairCount = 0, stemPairCount = 0
+            let b = Array("b:".utf8), sb = Array("sb:".utf8)
+            forEachLine { line in
+                lineCount += 1
+                if line.starts(with: b) { wordPairCount += 1 } else if line.starts(with: sb) { stemPairCount += 1 }
             }
             var m = RoleModel(
                 heads: heads, bias: bias, levels: levels, weights: [], scale: scale, nameSource: source, nameRanges: [], words: ByteKeyTable(capacity: 1024),
                 stems: ByteKeyTable(capacity: 1024), wordRow: [], stemRow: [], wordStem: [],
-                wordPairs: PairTable(capacity: count("b:") + 1), stemPairs: PairTable(capacity: count("sb:") + 1), contexts: [:],
+                wordPairs: PairTable(capacity: wordPairCount + 1), stemPairs: PairTable(capacity: stemPairCount + 1), contexts: [:],
                 numberWord: -1, numberStem: -1)
             m.weights.reserveCapacity(lineCount * heads.count)
             m.nameRanges.reserveCapacity(lineCount)
@@ -149,7 +147,7 @@ public struct GuardModel: Sendable {
             // Lines are read as bytes: no String and no array per line (the table has tens of
             // thousands of lines, and every process that checks a message loads it).
             let tab = UInt8(ascii: "\t"), space = UInt8(ascii: " "), colon = UInt8(ascii: ":")
-            let w = Array("w".utf8), s = Array("s".utf8), b = Array("b".utf8), sb = Array("sb".utf8), ctx = Array("ctx".utf8)
+            let w = Array("w".utf8), s = Array("s".utf8), bKind = Array("b".utf8), sbKind = Array("sb".utf8), ctx = Array("ctx".utf8)
             try forEachLine { line in
                 func feature() -> String { String(decoding: line.prefix { $0 != tab }, as: UTF8.self) }
                 guard let tabAt = line.firstIndex(of: tab) else { throw fail("roles.\(name).weights: a line without a tab") }
@@ -192,10 +190,10 @@ public struct GuardModel: Sendable {
                     m.stemRow[Int(stemID(body))] = row
                 } else if kind.elementsEqual(ctx) && gap == nil {
                     m.contexts[String(decoding: body, as: UTF8.self)] = row
-                } else if kind.elementsEqual(b) {
+                } else if kind.elementsEqual(bKind) {
                     let (x, y) = try halves()
                     m.wordPairs.set(pairKey(wordID(x), wordID(y)), row)
-                } else if kind.elementsEqual(sb) {
+                } else if kind.elementsEqual(sbKind) {
                     let (x, y) = try halves()
                     m.stemPairs.set(pairKey(stemID(x), stemID(y)), row)
                 } else {
@@ -207,16 +205,7 @@ public struct GuardModel: Sendable {
             let stems = m.stems
             var wordStem = m.wordStem
             m.words.forEachEntry { word, id in
-                var scalars = 0
-                var end = word.count
-                for j in 0..<word.count where word[j] & 0xC0 != 0x80 {
-                    if scalars == Engine.stemLength {
-                        end = j
-                        break
-                    }
-                    scalars += 1
-                }
-                wordStem[Int(id)] = stems.lookup(UnsafeBufferPointer(rebasing: word[0..<end]))
+                wordStem[Int(id)] = stems.lookup(Engine.stemBytes(word))
             }
             m.wordStem = wordStem
             m.numberWord = Array("#num".utf8).withUnsafeBufferPointer { m.words.lookup($0) }
@@ -297,17 +286,7 @@ extension GuardModel.RoleModel {
                     stem = wordStem[Int(word)]
                     return
                 }
-                // The stem is the first five Unicode scalars: count lead bytes.
-                var scalars = 0
-                var end = p.count
-                for j in 0..<p.count where p[j] & 0xC0 != 0x80 {
-                    if scalars == Engine.stemLength {
-                        end = j
-                        break
-                    }
-                    scalars += 1
-                }
-                stem = stems.lookup(UnsafeBufferPointer(rebasing: p[0..<end]))
+                stem = stems.lookup(Engine.stemBytes(p))
             }
             if word >= 0, wordRow[Int(word)] >= 0 { emit(wordRow[Int(word)], i, i + 1) }
             if stem >= 0, stemRow[Int(stem)] >= 0 { emit(stemRow[Int(stem)], i, i + 1) }

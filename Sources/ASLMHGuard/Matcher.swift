@@ -73,24 +73,6 @@ struct Matcher: Sendable {
             if slots[p.owner] == nil { slots[p.owner] = Int32(slots.count) }
             ownerSlot.append(slots[p.owner]!)
         }
-        // How many patterns use each id: a word many patterns use ("i", "to", "my") is a common word.
-        var usage = [Int](repeating: 0, count: Int(vocabularySize) + 1)
-        for id in ids where id >= 0 && Int(id) < usage.count { usage[Int(id)] += 1 }
-        var required: [Int32] = []
-        var requiredStart: [Int32] = [0]
-        for p in 0..<patternStart.count {
-            let first = Int(patternStart[p])
-            var elements: [(cost: Int, element: Int32)] = []
-            for e in (first + 1)..<(first + Int(patternCount[p])) where kinds[e] == Kind.word.rawValue {
-                var cost = 0
-                for k in Int(idStart[e])..<Int(idStart[e] + idCount[e]) where ids[k] >= 0 && Int(ids[k]) < usage.count {
-                    cost += usage[Int(ids[k])]
-                }
-                elements.append((cost, Int32(e)))
-            }
-            required += elements.sorted { ($0.cost, $0.element) < ($1.cost, $1.element) }.map(\.element)
-            requiredStart.append(Int32(required.count))
-        }
         // Bitsets for alternative lists longer than `Self.bitsetMinimum` (deduplicated).
         let words = (Int(vocabularySize) + 1 + 63) / 64
         var setIndex: [[Int32]: Int32] = [:]
@@ -112,13 +94,24 @@ struct Matcher: Sendable {
         var anchorStart: [Int32] = [0]
         anchorStart.reserveCapacity(anchors.count + 1)
         for list in anchors { anchorStart.append(anchorStart.last! + Int32(list.count)) }
-        // The required elements, spelled out per pattern so a test reads one contiguous run:
-        // a bitset-backed element as −(set + 1), any other as its id count followed by the ids.
+        // Per pattern, its required word elements after the anchor, rarest first (a word many patterns
+        // use, such as "i", "to" or "my", is a common word), spelled out so a test reads one contiguous
+        // run: a bitset-backed element as −(set + 1), any other as its id count followed by the ids.
+        var usage = [Int](repeating: 0, count: Int(vocabularySize) + 1)
+        for id in ids where id >= 0 && Int(id) < usage.count { usage[Int(id)] += 1 }
         var requirements: [Int32] = []
         var requirementStart: [Int32] = [0]
         for p in 0..<patternStart.count {
-            for r in Int(requiredStart[p])..<Int(requiredStart[p + 1]) {
-                let e = Int(required[r])
+            let first = Int(patternStart[p])
+            var elements: [(cost: Int, element: Int)] = []
+            for e in (first + 1)..<(first + Int(patternCount[p])) where kinds[e] == Kind.word.rawValue {
+                var cost = 0
+                for k in Int(idStart[e])..<Int(idStart[e] + idCount[e]) where ids[k] >= 0 && Int(ids[k]) < usage.count {
+                    cost += usage[Int(ids[k])]
+                }
+                elements.append((cost, e))
+            }
+            for (_, e) in elements.sorted(by: { ($0.cost, $0.element) < ($1.cost, $1.element) }) {
                 if setOf[e] >= 0 {
                     requirements.append(-(setOf[e] + 1))
                 } else {
